@@ -1,0 +1,291 @@
+package engine.api;
+
+/**
+ * One command, as mutable primitive fields so that ring slots and parsers can reuse a single
+ * instance per slot instead of allocating per command. Which fields matter depends on
+ * {@link #type()}; the others keep whatever they held.
+ *
+ * <p>{@code seq} and {@code timestamp} are assigned at ingress (sequencer or command file),
+ * never by the business logic.
+ */
+public class Command
+{
+    private CommandType type = CommandType.TICK;
+    private long seq;
+    private long timestamp;
+    private long account;
+    private long orderId;
+    private long symbolHi;
+    private long symbolLo;
+    private long assetHi;
+    private long assetLo;
+    private long quoteAssetHi;
+    private long quoteAssetLo;
+    private Side side = Side.BUY;
+    private OrderType orderType = OrderType.LIMIT;
+    private TimeInForce tif = TimeInForce.GTC;
+    private long expiry;
+    private long price;
+    private boolean hasPrice;
+    private long qty;
+    private boolean hasQty;
+    private long amount;
+    private long baseScale;
+    private long quoteScale;
+
+    public Command symbol(final long time, final long symbolHi, final long symbolLo, final long baseHi,
+        final long baseLo, final long quoteHi, final long quoteLo, final long baseScale, final long quoteScale)
+    {
+        reset(CommandType.SYMBOL, time);
+        this.symbolHi = symbolHi;
+        this.symbolLo = symbolLo;
+        this.assetHi = baseHi;
+        this.assetLo = baseLo;
+        this.quoteAssetHi = quoteHi;
+        this.quoteAssetLo = quoteLo;
+        this.baseScale = baseScale;
+        this.quoteScale = quoteScale;
+        return this;
+    }
+
+    public Command deposit(final long time, final long account, final long assetHi, final long assetLo, final long amount)
+    {
+        return transfer(CommandType.DEPOSIT, time, account, assetHi, assetLo, amount);
+    }
+
+    public Command withdraw(final long time, final long account, final long assetHi, final long assetLo, final long amount)
+    {
+        return transfer(CommandType.WITHDRAW, time, account, assetHi, assetLo, amount);
+    }
+
+    private Command transfer(
+        final CommandType type, final long time, final long account, final long assetHi, final long assetLo, final long amount)
+    {
+        reset(type, time);
+        this.account = account;
+        this.assetHi = assetHi;
+        this.assetLo = assetLo;
+        this.amount = amount;
+        return this;
+    }
+
+    /**
+     * @param price ignored unless {@code hasPrice}: a LIMIT without a price and a MARKET with one
+     *              are both rejected {@code INVALID_PRICE}, so presence is part of the command.
+     * @param expiry the GTD expiry; ignored for other tifs.
+     */
+    public Command place(final long time, final long account, final long orderId, final long symbolHi,
+        final long symbolLo, final Side side, final OrderType orderType, final TimeInForce tif, final long expiry,
+        final boolean hasPrice, final long price, final long qty)
+    {
+        reset(CommandType.PLACE, time);
+        this.account = account;
+        this.orderId = orderId;
+        this.symbolHi = symbolHi;
+        this.symbolLo = symbolLo;
+        this.side = side;
+        this.orderType = orderType;
+        this.tif = tif;
+        this.expiry = expiry;
+        this.hasPrice = hasPrice;
+        this.price = hasPrice ? price : 0;
+        this.qty = qty;
+        this.hasQty = true;
+        return this;
+    }
+
+    public Command cancel(final long time, final long account, final long orderId)
+    {
+        reset(CommandType.CANCEL, time);
+        this.account = account;
+        this.orderId = orderId;
+        return this;
+    }
+
+    /** An empty field ({@code hasPrice} or {@code hasQty} false) keeps the order's old value. */
+    public Command amend(final long time, final long account, final long orderId, final boolean hasPrice,
+        final long newPrice, final boolean hasQty, final long newTotalQty)
+    {
+        reset(CommandType.AMEND, time);
+        this.account = account;
+        this.orderId = orderId;
+        this.hasPrice = hasPrice;
+        this.price = hasPrice ? newPrice : 0;
+        this.hasQty = hasQty;
+        this.qty = hasQty ? newTotalQty : 0;
+        return this;
+    }
+
+    public Command tick(final long time)
+    {
+        reset(CommandType.TICK, time);
+        return this;
+    }
+
+    private void reset(final CommandType type, final long time)
+    {
+        this.type = type;
+        this.timestamp = time;
+        this.hasPrice = false;
+        this.hasQty = false;
+    }
+
+    /** Copies every field of {@code other}; used by ring translators. */
+    public void copyFrom(final Command other)
+    {
+        type = other.type;
+        seq = other.seq;
+        timestamp = other.timestamp;
+        account = other.account;
+        orderId = other.orderId;
+        symbolHi = other.symbolHi;
+        symbolLo = other.symbolLo;
+        assetHi = other.assetHi;
+        assetLo = other.assetLo;
+        quoteAssetHi = other.quoteAssetHi;
+        quoteAssetLo = other.quoteAssetLo;
+        side = other.side;
+        orderType = other.orderType;
+        tif = other.tif;
+        expiry = other.expiry;
+        price = other.price;
+        hasPrice = other.hasPrice;
+        qty = other.qty;
+        hasQty = other.hasQty;
+        amount = other.amount;
+        baseScale = other.baseScale;
+        quoteScale = other.quoteScale;
+    }
+
+    public Command seq(final long seq)
+    {
+        this.seq = seq;
+        return this;
+    }
+
+    public Command timestamp(final long timestamp)
+    {
+        this.timestamp = timestamp;
+        return this;
+    }
+
+    public CommandType type()
+    {
+        return type;
+    }
+
+    public long seq()
+    {
+        return seq;
+    }
+
+    public long timestamp()
+    {
+        return timestamp;
+    }
+
+    public long account()
+    {
+        return account;
+    }
+
+    public long orderId()
+    {
+        return orderId;
+    }
+
+    public long symbolHi()
+    {
+        return symbolHi;
+    }
+
+    public long symbolLo()
+    {
+        return symbolLo;
+    }
+
+    /** The asset of a deposit or withdrawal, or the base asset of a SYMBOL. */
+    public long assetHi()
+    {
+        return assetHi;
+    }
+
+    public long assetLo()
+    {
+        return assetLo;
+    }
+
+    public long quoteAssetHi()
+    {
+        return quoteAssetHi;
+    }
+
+    public long quoteAssetLo()
+    {
+        return quoteAssetLo;
+    }
+
+    public Side side()
+    {
+        return side;
+    }
+
+    public OrderType orderType()
+    {
+        return orderType;
+    }
+
+    public TimeInForce tif()
+    {
+        return tif;
+    }
+
+    public long expiry()
+    {
+        return expiry;
+    }
+
+    /** The limit price of a PLACE, or the new price of an AMEND. */
+    public long price()
+    {
+        return price;
+    }
+
+    public boolean hasPrice()
+    {
+        return hasPrice;
+    }
+
+    /** The quantity of a PLACE, or the new total quantity of an AMEND. */
+    public long qty()
+    {
+        return qty;
+    }
+
+    public boolean hasQty()
+    {
+        return hasQty;
+    }
+
+    public long amount()
+    {
+        return amount;
+    }
+
+    public long baseScale()
+    {
+        return baseScale;
+    }
+
+    public long quoteScale()
+    {
+        return quoteScale;
+    }
+
+    /** The command as a command-file line; for diagnostics, never on the hot path. */
+    @Override
+    public String toString()
+    {
+        return CommandText.format(this);
+    }
+}

@@ -1,0 +1,30 @@
+package engine.api;
+
+/**
+ * Where the business logic writes the events of the command it is applying. The sink knows
+ * which command that is, so events carry no sequence or timestamp here. Implementations
+ * must not allocate: they are called on the business-logic thread.
+ */
+public interface EventSink
+{
+    void accepted(long orderId, long account, long symbolHi, long symbolLo, Side side, OrderType type,
+        TimeInForce tif, long price, long qty);
+
+    /** @param hasOrderId false for rejections of SYMBOL, DEPOSIT and WITHDRAW. */
+    void rejected(boolean hasOrderId, long orderId, long account, Reason reason);
+
+    void trade(long symbolHi, long symbolLo, long price, long qty, long takerOrderId, long makerOrderId,
+        long takerAccount, long makerAccount, Side takerSide);
+
+    /** @param openQty the quantity this cancel took off the book. */
+    void canceled(long orderId, long account, long symbolHi, long symbolLo, Side side, long openQty, Reason reason);
+
+    void amended(long orderId, long account, long symbolHi, long symbolLo, Side side, long price, long openQty);
+
+    void deposited(long account, long assetHi, long assetLo, long amount);
+
+    void withdrawn(long account, long assetHi, long assetLo, long amount);
+
+    void symbolAdded(long symbolHi, long symbolLo, long baseHi, long baseLo, long quoteHi, long quoteLo,
+        long baseScale, long quoteScale);
+}

@@ -1,0 +1,161 @@
+package engine.app;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import engine.api.SelfTradePrevention;
+import engine.core.WaitStrategyType;
+
+/**
+ * Immutable engine settings. Build with {@link #builder()}, or start from a preset.
+ *
+ * @param ingressRingSize command ring slots, a power of two
+ * @param outputRingSize event ring slots (one per command), a power of two
+ * @param waitStrategy how every ring consumer waits
+ * @param producerType MULTI for any number of submitting threads, SINGLE when only one thread ever submits
+ * @param selfTradePrevention what happens when an order meets its own account's resting order
+ * @param timeSource who stamps command times
+ * @param timeUnitNanos the unit of sequencer-stamped times, in nanoseconds (ms by default)
+ * @param firstSeq the sequence number given to the first command (recovery carries numbering on)
+ * @param expectedOrders presizes order pools and maps
+ * @param expectedAccounts presizes account maps
+ */
+public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategyType waitStrategy,
+    ProducerType producerType, SelfTradePrevention selfTradePrevention, TimeSource timeSource, long timeUnitNanos,
+    long firstSeq, int expectedOrders, int expectedAccounts)
+{
+    /** Who puts the time on a command. */
+    public enum TimeSource
+    {
+        /** The sequencer stage stamps the engine clock: live trading. */
+        SEQUENCER,
+        /** Commands arrive with their time (command files, replays, simulations). */
+        COMMAND
+    }
+
+    public EngineConfig
+    {
+        requirePowerOfTwo("ingressRingSize", ingressRingSize);
+        requirePowerOfTwo("outputRingSize", outputRingSize);
+        if (waitStrategy == null || producerType == null || selfTradePrevention == null || timeSource == null)
+        {
+            throw new IllegalArgumentException("waitStrategy, producerType, selfTradePrevention and timeSource are required");
+        }
+        if (timeUnitNanos <= 0 || firstSeq < 1 || expectedOrders < 0 || expectedAccounts < 0)
+        {
+            throw new IllegalArgumentException("timeUnitNanos and firstSeq must be positive, sizes non-negative");
+        }
+    }
+
+    private static void requirePowerOfTwo(final String name, final int value)
+    {
+        if (value < 2 || Integer.bitCount(value) != 1)
+        {
+            throw new IllegalArgumentException(name + " must be a power of two >= 2, was " + value);
+        }
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** Live trading on this machine: sequencer-stamped milliseconds, wait strategy by core count. */
+    public static EngineConfig live()
+    {
+        return builder().build();
+    }
+
+    /** Command files and replays: time comes with each command, one producer. */
+    public static EngineConfig fileReplay()
+    {
+        return builder().timeSource(TimeSource.COMMAND).producerType(ProducerType.SINGLE).build();
+    }
+
+    public Builder toBuilder()
+    {
+        return new Builder().ingressRingSize(ingressRingSize).outputRingSize(outputRingSize).waitStrategy(waitStrategy)
+            .producerType(producerType).selfTradePrevention(selfTradePrevention).timeSource(timeSource)
+            .timeUnitNanos(timeUnitNanos).firstSeq(firstSeq).expectedOrders(expectedOrders)
+            .expectedAccounts(expectedAccounts);
+    }
+
+    /** Hand-written builder; {@link #build()} validates. */
+    public static final class Builder
+    {
+        private int ingressRingSize = 1 << 16;
+        private int outputRingSize = 1 << 14;
+        private WaitStrategyType waitStrategy = WaitStrategyType.forCores(Runtime.getRuntime().availableProcessors());
+        private ProducerType producerType = ProducerType.MULTI;
+        private SelfTradePrevention selfTradePrevention = SelfTradePrevention.NONE;
+        private TimeSource timeSource = TimeSource.SEQUENCER;
+        private long timeUnitNanos = 1_000_000L;
+        private long firstSeq = 1;
+        private int expectedOrders = 1 << 16;
+        private int expectedAccounts = 1 << 12;
+
+        public Builder ingressRingSize(final int value)
+        {
+            ingressRingSize = value;
+            return this;
+        }
+
+        public Builder outputRingSize(final int value)
+        {
+            outputRingSize = value;
+            return this;
+        }
+
+        public Builder waitStrategy(final WaitStrategyType value)
+        {
+            waitStrategy = value;
+            return this;
+        }
+
+        public Builder producerType(final ProducerType value)
+        {
+            producerType = value;
+            return this;
+        }
+
+        public Builder selfTradePrevention(final SelfTradePrevention value)
+        {
+            selfTradePrevention = value;
+            return this;
+        }
+
+        public Builder timeSource(final TimeSource value)
+        {
+            timeSource = value;
+            return this;
+        }
+
+        public Builder timeUnitNanos(final long value)
+        {
+            timeUnitNanos = value;
+            return this;
+        }
+
+        public Builder firstSeq(final long value)
+        {
+            firstSeq = value;
+            return this;
+        }
+
+        public Builder expectedOrders(final int value)
+        {
+            expectedOrders = value;
+            return this;
+        }
+
+        public Builder expectedAccounts(final int value)
+        {
+            expectedAccounts = value;
+            return this;
+        }
+
+        public EngineConfig build()
+        {
+            return new EngineConfig(ingressRingSize, outputRingSize, waitStrategy, producerType, selfTradePrevention,
+                timeSource, timeUnitNanos, firstSeq, expectedOrders, expectedAccounts);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package engine.app;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import engine.core.EventBatch;
+import engine.core.ResultListener;
+
+/**
+ * Completes each client's request with its command's events. A result is released only once
+ * every journal stage has written the command: the BLP runs ahead of the disk, clients never do.
+ */
+final class ResultHandler implements EventHandler<EventBatch>
+{
+    private final Sequence[] journaled;
+    private final long seqOffset;
+    private final FaultLog faults;
+
+    /**
+     * @param journaled the ingress sequences of the journal stages (may be empty)
+     * @param seqOffset command seq minus ingress ring sequence
+     */
+    ResultHandler(final Sequence[] journaled, final long seqOffset, final FaultLog faults)
+    {
+        this.journaled = journaled;
+        this.seqOffset = seqOffset;
+        this.faults = faults;
+    }
+
+    @Override
+    public void onEvent(final EventBatch batch, final long sequence, final boolean endOfBatch)
+    {
+        final ResultListener listener = batch.listener();
+        if (listener == null)
+        {
+            return;
+        }
+        awaitJournaled(batch.seq() - seqOffset);
+        try
+        {
+            listener.onResult(batch);
+        }
+        catch (final RuntimeException e)
+        {
+            faults.report("result listener", sequence, e);
+        }
+    }
+
+    private void awaitJournaled(final long ingressSequence)
+    {
+        for (final Sequence sequence : journaled)
+        {
+            int spins = 0;
+            while (sequence.get() < ingressSequence)
+            {
+                if (++spins < 100)
+                {
+                    Thread.onSpinWait();
+                }
+                else
+                {
+                    Thread.yield();
+                }
+            }
+        }
+    }
+}

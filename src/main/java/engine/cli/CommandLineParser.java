@@ -1,0 +1,465 @@
+package engine.cli;
+
+import engine.api.AsciiName;
+import engine.api.Command;
+import engine.api.OrderType;
+import engine.api.Side;
+import engine.api.TimeInForce;
+
+/**
+ * Parses one command-file line (COMMAND-FILE.md) from bytes into a reused {@link Command},
+ * without creating objects for well-formed lines. Keeps the previous command's time, since
+ * an empty time field means "same as before" and times must never decrease.
+ */
+public final class CommandLineParser
+{
+    /** What {@link #parse} found. */
+    public enum Outcome
+    {
+        COMMAND,
+        SKIP,
+        MALFORMED
+    }
+
+    private static final int MAX_FIELDS = 12;
+    private final int[] starts = new int[MAX_FIELDS];
+    private final int[] ends = new int[MAX_FIELDS];
+    private byte[] line;
+    private int fieldCount;
+    private long previousTime;
+    private String error;
+    // Results of the last parseLong: kept in fields so parsing needs no boxing or exceptions.
+    private long number;
+
+    /** Why the last line was malformed. */
+    public String error()
+    {
+        return error;
+    }
+
+    /** The time of the last well-formed command (0 before any). */
+    public long previousTime()
+    {
+        return previousTime;
+    }
+
+    public Outcome parse(final String text, final Command into)
+    {
+        final byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return parse(bytes, 0, bytes.length, into);
+    }
+
+    /** Parses {@code bytes[from, to)}, a line without its newline. */
+    public Outcome parse(final byte[] bytes, final int from, final int to, final Command into)
+    {
+        int end = to;
+        if (end > from && bytes[end - 1] == '\r')
+        {
+            end--;
+        }
+        if (isBlank(bytes, from, end) || bytes[from] == '#')
+        {
+            return Outcome.SKIP;
+        }
+        line = bytes;
+        split(from, end);
+        if (fieldCount > MAX_FIELDS)
+        {
+            return malformed("too many fields");
+        }
+        return parseCommand(into) ? Outcome.COMMAND : Outcome.MALFORMED;
+    }
+
+    private static boolean isBlank(final byte[] bytes, final int from, final int end)
+    {
+        for (int i = from; i < end; i++)
+        {
+            if (bytes[i] != ' ' && bytes[i] != '\t')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void split(final int from, final int end)
+    {
+        fieldCount = 0;
+        int start = from;
+        for (int i = from; i <= end; i++)
+        {
+            if (i == end || line[i] == ',')
+            {
+                if (fieldCount < MAX_FIELDS)
+                {
+                    starts[fieldCount] = start;
+                    ends[fieldCount] = i;
+                }
+                fieldCount++;
+                start = i + 1;
+            }
+        }
+    }
+
+    private Outcome malformed(final String why)
+    {
+        error = why;
+        return Outcome.MALFORMED;
+    }
+
+    private boolean fail(final String why)
+    {
+        error = why;
+        return false;
+    }
+
+    private boolean parseCommand(final Command into)
+    {
+        final String op = field(0);
+        return switch (op)
+        {
+            case "SYMBOL" -> parseSymbol(into);
+            case "DEPOSIT", "WITHDRAW" -> parseTransfer(op, into);
+            case "PLACE" -> parsePlace(into);
+            case "CANCEL" -> expectFields(op, 4) && parseTime() && parseLong(2, "account") && cancel(into);
+            case "AMEND" -> parseAmend(into);
+            case "TICK" -> expectFields(op, 2) && parseTime() && tick(into);
+            default -> fail("unknown operation '" + op + "'");
+        };
+    }
+
+    private boolean cancel(final Command into)
+    {
+        final long account = number;
+        if (!parseLong(3, "orderId"))
+        {
+            return false;
+        }
+        into.cancel(time, account, number);
+        return accept();
+    }
+
+    private boolean tick(final Command into)
+    {
+        into.tick(time);
+        return accept();
+    }
+
+    private String field(final int index)
+    {
+        return new String(line, starts[index], ends[index] - starts[index], java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private boolean expectFields(final String op, final int expected)
+    {
+        return fieldCount == expected || fail(op + " needs " + expected + " fields, found " + fieldCount);
+    }
+
+    private long time;
+
+    private boolean parseTime()
+    {
+        if (isEmpty(1))
+        {
+            time = previousTime;
+            return true;
+        }
+        if (!parseLong(1, "time"))
+        {
+            return false;
+        }
+        if (number < 0)
+        {
+            return fail("time must not be negative: " + number);
+        }
+        if (number < previousTime)
+        {
+            return fail("time " + number + " is lower than the previous time " + previousTime);
+        }
+        time = number;
+        return true;
+    }
+
+    /** Called once a line is known to be well formed. */
+    private boolean accept()
+    {
+        previousTime = time;
+        return true;
+    }
+
+    private boolean isEmpty(final int index)
+    {
+        return starts[index] == ends[index];
+    }
+
+    private boolean parseLong(final int index, final String name)
+    {
+        final int start = starts[index];
+        final int end = ends[index];
+        if (start == end)
+        {
+            return fail(name + " is empty");
+        }
+        int i = start;
+        final boolean negative = line[i] == '-';
+        if (negative)
+        {
+            i++;
+            if (i == end)
+            {
+                return fail(name + " is not an integer: '-'");
+            }
+        }
+        long value = 0;
+        for (; i < end; i++)
+        {
+            final int digit = line[i] - '0';
+            if (digit < 0 || digit > 9)
+            {
+                return fail(name + " is not an integer: '" + field(index) + "'");
+            }
+            // Accumulate negatively: the negative range is one larger than the positive.
+            if (value < (Long.MIN_VALUE + digit) / 10)
+            {
+                return fail(name + " does not fit a signed 64-bit integer: " + field(index));
+            }
+            value = value * 10 - digit;
+        }
+        if (!negative)
+        {
+            if (value == Long.MIN_VALUE)
+            {
+                return fail(name + " does not fit a signed 64-bit integer: " + field(index));
+            }
+            value = -value;
+        }
+        number = value;
+        return true;
+    }
+
+    private long nameHi;
+    private long nameLo;
+
+    private boolean parseName(final int index, final String name)
+    {
+        final int start = starts[index];
+        final int length = ends[index] - start;
+        if (length < 1 || length > AsciiName.MAX_LENGTH)
+        {
+            return fail(name + " must have 1 to 16 characters: '" + field(index) + "'");
+        }
+        for (int i = start; i < ends[index]; i++)
+        {
+            if (!AsciiName.isNameChar(line[i]))
+            {
+                return fail(name + " has a character outside A-Z a-z 0-9 _ - . : '" + field(index) + "'");
+            }
+        }
+        nameHi = AsciiName.pack(line, start, length, 0);
+        nameLo = AsciiName.pack(line, start, length, 8);
+        return true;
+    }
+
+    private boolean parseSymbol(final Command into)
+    {
+        if (fieldCount != 5 && fieldCount != 7)
+        {
+            return fail("SYMBOL needs 5 or 7 fields, found " + fieldCount);
+        }
+        if (!parseTime() || !parseName(2, "symbol"))
+        {
+            return false;
+        }
+        final long symbolHi = nameHi;
+        final long symbolLo = nameLo;
+        if (!parseName(3, "baseAsset"))
+        {
+            return false;
+        }
+        final long baseHi = nameHi;
+        final long baseLo = nameLo;
+        if (!parseName(4, "quoteAsset"))
+        {
+            return false;
+        }
+        long baseScale = 1;
+        long quoteScale = 1;
+        if (fieldCount == 7)
+        {
+            if (!parseLong(5, "baseScale"))
+            {
+                return false;
+            }
+            baseScale = number;
+            if (!parseLong(6, "quoteScale"))
+            {
+                return false;
+            }
+            quoteScale = number;
+        }
+        into.symbol(time, symbolHi, symbolLo, baseHi, baseLo, nameHi, nameLo, baseScale, quoteScale);
+        return accept();
+    }
+
+    private boolean parseTransfer(final String op, final Command into)
+    {
+        if (!expectFields(op, 5) || !parseTime() || !parseLong(2, "account"))
+        {
+            return false;
+        }
+        final long account = number;
+        if (!parseName(3, "asset") || !parseLong(4, "amount"))
+        {
+            return false;
+        }
+        if (op.equals("DEPOSIT"))
+        {
+            into.deposit(time, account, nameHi, nameLo, number);
+        }
+        else
+        {
+            into.withdraw(time, account, nameHi, nameLo, number);
+        }
+        return accept();
+    }
+
+    private boolean parsePlace(final Command into)
+    {
+        if (!expectFields("PLACE", 10) || !parseTime() || !parseLong(2, "account"))
+        {
+            return false;
+        }
+        final long account = number;
+        if (!parseLong(3, "orderId"))
+        {
+            return false;
+        }
+        final long orderId = number;
+        if (!parseName(4, "symbol"))
+        {
+            return false;
+        }
+        final Side side = side(field(5));
+        final OrderType type = orderType(field(6));
+        if (side == null)
+        {
+            return fail("side must be BUY or SELL: '" + field(5) + "'");
+        }
+        if (type == null)
+        {
+            return fail("type must be LIMIT or MARKET: '" + field(6) + "'");
+        }
+        if (!parseTif(7))
+        {
+            return false;
+        }
+        final TimeInForce tif = parsedTif;
+        final long expiry = parsedExpiry;
+        final boolean hasPrice = !isEmpty(8);
+        long price = 0;
+        if (hasPrice)
+        {
+            if (!parseLong(8, "price"))
+            {
+                return false;
+            }
+            price = number;
+        }
+        if (!parseLong(9, "qty"))
+        {
+            return false;
+        }
+        into.place(time, account, orderId, nameHi, nameLo, side, type, tif, expiry, hasPrice, price, number);
+        return accept();
+    }
+
+    private TimeInForce parsedTif;
+    private long parsedExpiry;
+
+    private boolean parseTif(final int index)
+    {
+        final String text = field(index);
+        parsedExpiry = 0;
+        switch (text)
+        {
+            case "GTC" -> parsedTif = TimeInForce.GTC;
+            case "IOC" -> parsedTif = TimeInForce.IOC;
+            case "FOK" -> parsedTif = TimeInForce.FOK;
+            case "POST_ONLY" -> parsedTif = TimeInForce.POST_ONLY;
+            default ->
+            {
+                if (!text.startsWith("GTD:"))
+                {
+                    return fail("tif must be GTC, IOC, FOK, POST_ONLY or GTD:<expiry>: '" + text + "'");
+                }
+                final int savedStart = starts[index];
+                starts[index] = savedStart + 4;
+                final boolean ok = parseLong(index, "GTD expiry");
+                starts[index] = savedStart;
+                if (!ok)
+                {
+                    return false;
+                }
+                parsedTif = TimeInForce.GTD;
+                parsedExpiry = number;
+            }
+        }
+        return true;
+    }
+
+    private boolean parseAmend(final Command into)
+    {
+        if (!expectFields("AMEND", 6) || !parseTime() || !parseLong(2, "account"))
+        {
+            return false;
+        }
+        final long account = number;
+        if (!parseLong(3, "orderId"))
+        {
+            return false;
+        }
+        final long orderId = number;
+        final boolean hasPrice = !isEmpty(4);
+        long price = 0;
+        if (hasPrice)
+        {
+            if (!parseLong(4, "newPrice"))
+            {
+                return false;
+            }
+            price = number;
+        }
+        final boolean hasQty = !isEmpty(5);
+        long qty = 0;
+        if (hasQty)
+        {
+            if (!parseLong(5, "newTotalQty"))
+            {
+                return false;
+            }
+            qty = number;
+        }
+        into.amend(time, account, orderId, hasPrice, price, hasQty, qty);
+        return accept();
+    }
+
+    private static Side side(final String text)
+    {
+        return switch (text)
+        {
+            case "BUY" -> Side.BUY;
+            case "SELL" -> Side.SELL;
+            default -> null;
+        };
+    }
+
+    private static OrderType orderType(final String text)
+    {
+        return switch (text)
+        {
+            case "LIMIT" -> OrderType.LIMIT;
+            case "MARKET" -> OrderType.MARKET;
+            default -> null;
+        };
+    }
+}

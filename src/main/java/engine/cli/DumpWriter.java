@@ -1,0 +1,47 @@
+package engine.cli;
+
+import engine.api.Side;
+import engine.book.Order;
+import engine.core.AsciiBuffer;
+import engine.logic.BusinessLogic;
+import engine.logic.Instrument;
+import engine.logic.StateVisitor;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes the final state as the {@code --dump} lines of COMMAND-FILE.md: BOOK, BALANCE, STATE_HASH. */
+final class DumpWriter implements StateVisitor
+{
+    private static final byte[] BOOK = "BOOK,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BALANCE = "BALANCE,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BUY = ",BUY,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SELL = ",SELL,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final AsciiBuffer buffer = new AsciiBuffer(1 << 16);
+
+    static void write(final BusinessLogic logic, final OutputStream out) throws IOException
+    {
+        final DumpWriter dump = new DumpWriter();
+        logic.visit(dump);
+        dump.buffer.append("STATE_HASH,".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .append(String.format("%016x", logic.stateHash()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .append((byte)'\n');
+        dump.buffer.writeTo(out);
+        out.flush();
+    }
+
+    @Override
+    public void restingOrder(final Instrument instrument, final Order order)
+    {
+        buffer.append(BOOK).appendName(instrument.symbolHi(), instrument.symbolLo())
+            .append(order.side() == Side.BUY ? BUY : SELL).append(order.price()).append((byte)',')
+            .append(order.orderId()).append((byte)',').append(order.openQty()).append((byte)'\n');
+    }
+
+    @Override
+    public void balance(final long account, final long assetHi, final long assetLo, final long available,
+        final long reserved)
+    {
+        buffer.append(BALANCE).append(account).append((byte)',').appendName(assetHi, assetLo).append((byte)',')
+            .append(available).append((byte)',').append(reserved).append((byte)'\n');
+    }
+}

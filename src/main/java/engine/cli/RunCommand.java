@@ -1,0 +1,67 @@
+package engine.cli;
+
+import engine.api.SelfTradePrevention;
+import engine.core.WaitStrategyType;
+import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code engine run FILE}: a command file through the full pipeline, canonical output on stdout. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs a command file (COMMAND-FILE.md) through the engine and prints the canonical events.",
+        "Malformed lines are reported on stderr and skipped (exit status 2 at the end)."})
+final class RunCommand implements Callable<Integer>
+{
+    @Parameters(index = "0", paramLabel = "FILE", description = "the command file, or - for standard input")
+    private String file;
+
+    @Option(names = "--dump", description = "after the events, print the book, balances and state hash")
+    private boolean dump;
+
+    @Option(names = "--strict", description = "stop at the first malformed line")
+    private boolean strict;
+
+    @Option(names = "--stp", paramLabel = "MODE", defaultValue = "NONE",
+        description = "self-trade prevention: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    private SelfTradePrevention stp;
+
+    @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "SLEEPING",
+        description = "ring wait strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    private WaitStrategyType wait;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final CommandFileRunner.Options options = CommandFileRunner.Options.defaults(stp).withDump(dump)
+            .withStrict(strict);
+        final CommandFileRunner.Options configured = new CommandFileRunner.Options(
+            options.config().toBuilder().waitStrategy(wait).build(), dump, strict);
+        final OutputStream out = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        final CommandFileRunner.Summary summary;
+        try (InputStream in = open(file))
+        {
+            summary = CommandFileRunner.run(in, out, System.err, configured);
+        }
+        catch (final FileNotFoundException e)
+        {
+            System.err.println("run: cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.flush();
+        System.err.printf("run: %,d commands, %,d events in %.3f s (%,.0f commands/s)%s%n", summary.commands(),
+            summary.events(), summary.nanos() / 1e9, summary.commandsPerSecond(),
+            summary.malformed() > 0 ? ", " + summary.malformed() + " malformed line(s) skipped" : "");
+        return summary.malformed() > 0 ? 2 : 0;
+    }
+
+    private static InputStream open(final String file) throws FileNotFoundException
+    {
+        return "-".equals(file) ? System.in : new FileInputStream(file);
+    }
+}

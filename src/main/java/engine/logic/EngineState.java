@@ -1,0 +1,28 @@
+package engine.logic;
+
+import engine.api.SelfTradePrevention;
+import engine.book.ExpiryQueue;
+import engine.book.Order;
+import engine.book.OrderPool;
+import engine.risk.Accounts;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/** Everything the business logic owns, shared by the handlers of each command. */
+final class EngineState
+{
+    final SelfTradePrevention stp;
+    final Instruments instruments = new Instruments();
+    final Accounts accounts;
+    /** Open orders by their engine-wide id. */
+    final Long2ObjectHashMap<Order> openOrders;
+    final ExpiryQueue expiries = new ExpiryQueue();
+    final OrderPool orderPool;
+
+    EngineState(final SelfTradePrevention stp, final int expectedOrders, final int expectedAccounts)
+    {
+        this.stp = stp;
+        this.accounts = new Accounts(expectedAccounts);
+        this.openOrders = new Long2ObjectHashMap<>(Math.max(16, expectedOrders * 2), 0.5f);
+        this.orderPool = new OrderPool(expectedOrders);
+    }
+}

@@ -1,0 +1,72 @@
+package engine.logic;
+
+import engine.book.Order;
+
+/**
+ * A 64-bit digest of everything the state walk shows: instruments, resting orders with all
+ * their fields in priority order, and balances. Compared only between runs of this engine.
+ */
+final class StateHash implements StateVisitor
+{
+    private long hash = 0x6A09E667F3BCC908L;
+
+    private void mix(final long value)
+    {
+        long h = (hash ^ value) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
+        hash = h * 0xBF58476D1CE4E5B9L;
+    }
+
+    @Override
+    public void instrument(final Instrument instrument)
+    {
+        mix(1);
+        mix(instrument.symbolHi());
+        mix(instrument.symbolLo());
+        mix(instrument.baseAssetHi());
+        mix(instrument.baseAssetLo());
+        mix(instrument.quoteAssetHi());
+        mix(instrument.quoteAssetLo());
+        mix(instrument.baseScale());
+        mix(instrument.quoteScale());
+    }
+
+    @Override
+    public void restingOrder(final Instrument instrument, final Order order)
+    {
+        mix(2);
+        mix(instrument.symbolHi());
+        mix(order.orderId());
+        mix(order.account());
+        mix(order.side().ordinal());
+        mix(order.tif().ordinal());
+        mix(order.price());
+        mix(order.openQty());
+        mix(order.filledQty());
+        mix(order.expiry());
+    }
+
+    @Override
+    public void account(final long account)
+    {
+        mix(4);
+        mix(account);
+    }
+
+    @Override
+    public void balance(final long account, final long assetHi, final long assetLo, final long available,
+        final long reserved)
+    {
+        mix(3);
+        mix(account);
+        mix(assetHi);
+        mix(assetLo);
+        mix(available);
+        mix(reserved);
+    }
+
+    long value()
+    {
+        return hash;
+    }
+}
