@@ -208,7 +208,10 @@ final class Matcher
         return fillable;
     }
 
-    /** Whether a market buyer can pay for the first {@code qty} lots matching would take. */
+    /**
+     * Whether a market buyer can pay, fill by fill, for the first {@code qty} lots matching
+     * would take: each fill must fit in what is available at that moment.
+     */
     boolean canPayMarketBuy(final Instrument instrument, final long buyerAccount, final long available, final long qty)
     {
         final BookSide asks = instrument.book().asks();
@@ -229,7 +232,11 @@ final class Matcher
                 {
                     return false;
                 }
-                funds -= cost;
+                // Buying from oneself pays the quote straight back, as matching would.
+                if (order.account() != buyerAccount)
+                {
+                    funds -= cost;
+                }
                 left -= lots;
             }
         }
