@@ -99,7 +99,9 @@ public final class Engine implements AutoCloseable
         {
             journaled[i] = journals.get(i).progress();
         }
-        outputHandlers.add(new ResultHandler(journaled, seqOffset, faults));
+        @SuppressWarnings("unchecked")
+        final EventHandler<EventBatch>[] inline = builder.resultThreadHandlers.toArray(new EventHandler[0]);
+        outputHandlers.add(new ResultHandler(journaled, seqOffset, faults, inline));
         outputHandlers.addAll(builder.outputHandlers);
         @SuppressWarnings("unchecked")
         final EventHandler<EventBatch>[] consumers = outputHandlers.toArray(new EventHandler[0]);
@@ -244,6 +246,7 @@ public final class Engine implements AutoCloseable
         private BusinessLogic logic;
         private final List<EventHandler<CommandSlot>> journalStages = new ArrayList<>();
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
+        private final List<EventHandler<EventBatch>> resultThreadHandlers = new ArrayList<>();
         private EpochNanoClock clock = new SystemEpochNanoClock();
         private FaultLog faults = new FaultLog(System.err);
 
@@ -270,6 +273,16 @@ public final class Engine implements AutoCloseable
         public Builder outputHandler(final EventHandler<EventBatch> handler)
         {
             outputHandlers.add(handler);
+            return this;
+        }
+
+        /**
+         * A consumer of every command's events that runs on the result thread, after the client's
+         * listener, instead of a thread of its own: for cheap handlers on machines with few cores.
+         */
+        public Builder onResultThread(final EventHandler<EventBatch> handler)
+        {
+            resultThreadHandlers.add(handler);
             return this;
         }
 

@@ -14,34 +14,41 @@ final class ResultHandler implements EventHandler<EventBatch>
     private final Sequence[] journaled;
     private final long seqOffset;
     private final FaultLog faults;
+    private final EventHandler<EventBatch>[] inline;
 
     /**
      * @param journaled the ingress sequences of the journal stages (may be empty)
      * @param seqOffset command seq minus ingress ring sequence
+     * @param inline handlers run on this thread after the listener, sparing a thread each
      */
-    ResultHandler(final Sequence[] journaled, final long seqOffset, final FaultLog faults)
+    ResultHandler(final Sequence[] journaled, final long seqOffset, final FaultLog faults,
+        final EventHandler<EventBatch>[] inline)
     {
         this.journaled = journaled;
         this.seqOffset = seqOffset;
         this.faults = faults;
+        this.inline = inline;
     }
 
     @Override
-    public void onEvent(final EventBatch batch, final long sequence, final boolean endOfBatch)
+    public void onEvent(final EventBatch batch, final long sequence, final boolean endOfBatch) throws Exception
     {
         final ResultListener listener = batch.listener();
-        if (listener == null)
+        if (listener != null)
         {
-            return;
+            awaitJournaled(batch.seq() - seqOffset);
+            try
+            {
+                listener.onResult(batch);
+            }
+            catch (final RuntimeException e)
+            {
+                faults.report("result listener", sequence, e);
+            }
         }
-        awaitJournaled(batch.seq() - seqOffset);
-        try
+        for (final EventHandler<EventBatch> handler : inline)
         {
-            listener.onResult(batch);
-        }
-        catch (final RuntimeException e)
-        {
-            faults.report("result listener", sequence, e);
+            handler.onEvent(batch, sequence, endOfBatch);
         }
     }
 

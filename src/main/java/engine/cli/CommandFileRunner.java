@@ -57,7 +57,7 @@ public final class CommandFileRunner
         final Options options) throws IOException
     {
         final CanonicalWriter writer = new CanonicalWriter(out);
-        final Engine engine = Engine.builder(options.config()).outputHandler(writer).start();
+        final Engine engine = Engine.builder(options.config()).onResultThread(writer).start();
         final long started = System.nanoTime();
         final Command[] batch = new Command[BATCH];
         for (int i = 0; i < BATCH; i++)

@@ -1,0 +1,13 @@
+# PLACE validation starts with UNKNOWN_SYMBOL, then UNKNOWN_ACCOUNT; both beat every later check.
+SYMBOL,0,BTC-USD,BTC,USD
+DEPOSIT,0,1,USD,1000
+# unknown symbol AND unknown account -> UNKNOWN_SYMBOL
+PLACE,1,9,100,ETH-USD,BUY,LIMIT,GTC,10,1
+# unknown symbol AND qty 0, price on MARKET, MARKET GTC -> UNKNOWN_SYMBOL
+PLACE,1,1,101,ETH-USD,BUY,MARKET,GTC,10,0
+# symbol names are case-sensitive
+PLACE,1,1,102,btc-usd,BUY,LIMIT,GTC,10,1
+# unknown account AND bad qty/price/tif -> UNKNOWN_ACCOUNT
+PLACE,1,9,103,BTC-USD,BUY,MARKET,GTC,10,0
+PLACE,1,9,104,BTC-USD,SELL,LIMIT,GTC,10,1
+PLACE,1,1,105,BTC-USD,BUY,LIMIT,GTC,10,1

@@ -1,0 +1,21 @@
+# FOK: all-or-nothing within the limit; fills across levels; MARKET FOK SELL.
+SYMBOL,0,BTC-USD,BTC,USD
+DEPOSIT,0,1,USD,100000
+DEPOSIT,0,2,BTC,100
+DEPOSIT,0,3,BTC,100
+PLACE,1,2,100,BTC-USD,SELL,LIMIT,GTC,100,3
+PLACE,1,3,101,BTC-USD,SELL,LIMIT,GTC,101,2
+PLACE,1,2,102,BTC-USD,SELL,LIMIT,GTC,103,4
+# within 101 there are 3 + 2 = 5 lots: 6 is not fillable, nothing trades
+PLACE,2,1,103,BTC-USD,BUY,LIMIT,FOK,101,6
+# exactly 5: fills; reserves 505, pays 300 + 202 = 502 (3 released as price improvement)
+PLACE,3,1,104,BTC-USD,BUY,LIMIT,FOK,101,5
+# 2 of 102's 4; reserves 220, pays 206
+PLACE,4,1,105,BTC-USD,BUY,LIMIT,FOK,110,2
+# no bids
+PLACE,5,3,106,BTC-USD,SELL,LIMIT,FOK,1,1
+PLACE,6,1,107,BTC-USD,BUY,LIMIT,GTC,90,2
+# MARKET FOK SELL: 3 > 2 bid lots -> rejected; 2 -> fills at 90
+PLACE,7,3,108,BTC-USD,SELL,MARKET,FOK,,3
+PLACE,8,3,109,BTC-USD,SELL,MARKET,FOK,,2
+# account 1 USD: 100000 - 502 - 206 - 180 = 99112

@@ -1,0 +1,18 @@
+# stp: CANCEL_RESTING
+# FOK under CANCEL_RESTING: own orders don't count as fillable liquidity. A rejected FOK cancels
+# nothing; a filling FOK cancels (SELF_TRADE) the own orders that matching actually meets.
+SYMBOL,0,BTC-USD,BTC,USD
+DEPOSIT,0,1,USD,10000
+DEPOSIT,0,1,BTC,100
+DEPOSIT,0,2,BTC,100
+PLACE,1,1,100,BTC-USD,SELL,LIMIT,GTC,100,3
+PLACE,1,2,101,BTC-USD,SELL,LIMIT,GTC,100,2
+PLACE,1,1,102,BTC-USD,SELL,LIMIT,GTC,101,1
+PLACE,1,2,103,BTC-USD,SELL,LIMIT,GTC,101,2
+# 8 lots within 101, of which 4 are account 2's: FOK 5 not fillable
+PLACE,2,1,104,BTC-USD,BUY,LIMIT,FOK,101,5
+PLACE,3,1,105,BTC-USD,BUY,LIMIT,FOK,101,4
+PLACE,4,2,106,BTC-USD,SELL,LIMIT,GTC,100,1
+PLACE,4,1,107,BTC-USD,SELL,LIMIT,GTC,100,1
+# filled by 106 alone; own 107 behind it is never reached and stays
+PLACE,5,1,108,BTC-USD,BUY,LIMIT,FOK,100,1

@@ -1,0 +1,21 @@
+# Dump ordering: BOOK by symbol in byte order (upper case before lower case), bids best (highest)
+# first, then asks best (lowest) first, oldest first within a price; BALANCE by account number
+# (numeric: 2 before 10), then asset name in byte order (ETH < USD < eth).
+SYMBOL,0,eth-usd,eth,USD
+SYMBOL,0,BTC-USD,BTC,USD
+SYMBOL,0,ETH-USD,ETH,USD
+DEPOSIT,0,10,USD,100000
+DEPOSIT,0,2,USD,100000
+DEPOSIT,0,10,BTC,100
+DEPOSIT,0,10,ETH,100
+DEPOSIT,0,2,eth,100
+DEPOSIT,0,2,ETH,100
+PLACE,1,10,1,ETH-USD,SELL,LIMIT,GTC,300,1
+PLACE,1,10,2,ETH-USD,SELL,LIMIT,GTC,290,1
+PLACE,1,2,3,ETH-USD,SELL,LIMIT,GTC,290,2
+PLACE,1,2,4,ETH-USD,BUY,LIMIT,GTC,280,1
+PLACE,1,10,5,ETH-USD,BUY,LIMIT,GTC,285,1
+PLACE,1,2,6,ETH-USD,BUY,LIMIT,GTC,285,1
+PLACE,1,2,7,eth-usd,SELL,LIMIT,GTC,5,1
+PLACE,1,10,8,BTC-USD,SELL,LIMIT,GTC,1000,1
+PLACE,1,10,9,eth-usd,BUY,LIMIT,GTC,4,1
