@@ -28,8 +28,13 @@ public final class CommandLineParser
     private int fieldCount;
     private long previousTime;
     private String error;
-    // Results of the last parseLong: kept in fields so parsing needs no boxing or exceptions.
+    // Results of the field parsers: kept in fields so parsing needs no boxing, objects or exceptions.
     private long number;
+    private long time;
+    private long nameHi;
+    private long nameLo;
+    private TimeInForce parsedTif;
+    private long parsedExpiry;
 
     /** Why the last line was malformed. */
     public String error()
@@ -115,17 +120,79 @@ public final class CommandLineParser
 
     private boolean parseCommand(final Command into)
     {
-        final String op = field(0);
-        return switch (op)
+        if (fieldIs(0, PLACE))
         {
-            case "SYMBOL" -> parseSymbol(into);
-            case "DEPOSIT", "WITHDRAW" -> parseTransfer(op, into);
-            case "PLACE" -> parsePlace(into);
-            case "CANCEL" -> expectFields(op, 4) && parseTime() && parseLong(2, "account") && cancel(into);
-            case "AMEND" -> parseAmend(into);
-            case "TICK" -> expectFields(op, 2) && parseTime() && tick(into);
-            default -> fail("unknown operation '" + op + "'");
-        };
+            return parsePlace(into);
+        }
+        if (fieldIs(0, AMEND))
+        {
+            return parseAmend(into);
+        }
+        if (fieldIs(0, CANCEL))
+        {
+            return expectFields("CANCEL", 4) && parseTime() && parseLong(2, "account") && cancel(into);
+        }
+        if (fieldIs(0, DEPOSIT))
+        {
+            return parseTransfer(true, into);
+        }
+        if (fieldIs(0, WITHDRAW))
+        {
+            return parseTransfer(false, into);
+        }
+        if (fieldIs(0, TICK))
+        {
+            return expectFields("TICK", 2) && parseTime() && tick(into);
+        }
+        if (fieldIs(0, SYMBOL))
+        {
+            return parseSymbol(into);
+        }
+        return fail("unknown operation '" + field(0) + "'");
+    }
+
+    private static byte[] ascii(final String text)
+    {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static final byte[] PLACE = ascii("PLACE");
+    private static final byte[] AMEND = ascii("AMEND");
+    private static final byte[] CANCEL = ascii("CANCEL");
+    private static final byte[] DEPOSIT = ascii("DEPOSIT");
+    private static final byte[] WITHDRAW = ascii("WITHDRAW");
+    private static final byte[] TICK = ascii("TICK");
+    private static final byte[] SYMBOL = ascii("SYMBOL");
+    private static final byte[] BUY = ascii("BUY");
+    private static final byte[] SELL = ascii("SELL");
+    private static final byte[] LIMIT = ascii("LIMIT");
+    private static final byte[] MARKET = ascii("MARKET");
+    private static final byte[] GTC = ascii("GTC");
+    private static final byte[] IOC = ascii("IOC");
+    private static final byte[] FOK = ascii("FOK");
+    private static final byte[] POST_ONLY = ascii("POST_ONLY");
+    private static final byte[] GTD_PREFIX = ascii("GTD:");
+
+    /** Whether field {@code index} is exactly {@code word}. */
+    private boolean fieldIs(final int index, final byte[] word)
+    {
+        return ends[index] - starts[index] == word.length && startsWith(index, word);
+    }
+
+    private boolean startsWith(final int index, final byte[] word)
+    {
+        if (ends[index] - starts[index] < word.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++)
+        {
+            if (line[starts[index] + i] != word[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean cancel(final Command into)
@@ -154,8 +221,6 @@ public final class CommandLineParser
     {
         return fieldCount == expected || fail(op + " needs " + expected + " fields, found " + fieldCount);
     }
-
-    private long time;
 
     private boolean parseTime()
     {
@@ -237,9 +302,6 @@ public final class CommandLineParser
         return true;
     }
 
-    private long nameHi;
-    private long nameLo;
-
     private boolean parseName(final int index, final String name)
     {
         final int start = starts[index];
@@ -301,9 +363,9 @@ public final class CommandLineParser
         return accept();
     }
 
-    private boolean parseTransfer(final String op, final Command into)
+    private boolean parseTransfer(final boolean deposit, final Command into)
     {
-        if (!expectFields(op, 5) || !parseTime() || !parseLong(2, "account"))
+        if (!expectFields(deposit ? "DEPOSIT" : "WITHDRAW", 5) || !parseTime() || !parseLong(2, "account"))
         {
             return false;
         }
@@ -312,7 +374,7 @@ public final class CommandLineParser
         {
             return false;
         }
-        if (op.equals("DEPOSIT"))
+        if (deposit)
         {
             into.deposit(time, account, nameHi, nameLo, number);
         }
@@ -339,8 +401,8 @@ public final class CommandLineParser
         {
             return false;
         }
-        final Side side = side(field(5));
-        final OrderType type = orderType(field(6));
+        final Side side = fieldIs(5, BUY) ? Side.BUY : fieldIs(5, SELL) ? Side.SELL : null;
+        final OrderType type = fieldIs(6, LIMIT) ? OrderType.LIMIT : fieldIs(6, MARKET) ? OrderType.MARKET : null;
         if (side == null)
         {
             return fail("side must be BUY or SELL: '" + field(5) + "'");
@@ -373,36 +435,41 @@ public final class CommandLineParser
         return accept();
     }
 
-    private TimeInForce parsedTif;
-    private long parsedExpiry;
-
     private boolean parseTif(final int index)
     {
-        final String text = field(index);
         parsedExpiry = 0;
-        switch (text)
+        if (fieldIs(index, GTC))
         {
-            case "GTC" -> parsedTif = TimeInForce.GTC;
-            case "IOC" -> parsedTif = TimeInForce.IOC;
-            case "FOK" -> parsedTif = TimeInForce.FOK;
-            case "POST_ONLY" -> parsedTif = TimeInForce.POST_ONLY;
-            default ->
+            parsedTif = TimeInForce.GTC;
+        }
+        else if (fieldIs(index, IOC))
+        {
+            parsedTif = TimeInForce.IOC;
+        }
+        else if (fieldIs(index, FOK))
+        {
+            parsedTif = TimeInForce.FOK;
+        }
+        else if (fieldIs(index, POST_ONLY))
+        {
+            parsedTif = TimeInForce.POST_ONLY;
+        }
+        else
+        {
+            if (!startsWith(index, GTD_PREFIX))
             {
-                if (!text.startsWith("GTD:"))
-                {
-                    return fail("tif must be GTC, IOC, FOK, POST_ONLY or GTD:<expiry>: '" + text + "'");
-                }
-                final int savedStart = starts[index];
-                starts[index] = savedStart + 4;
-                final boolean ok = parseLong(index, "GTD expiry");
-                starts[index] = savedStart;
-                if (!ok)
-                {
-                    return false;
-                }
-                parsedTif = TimeInForce.GTD;
-                parsedExpiry = number;
+                return fail("tif must be GTC, IOC, FOK, POST_ONLY or GTD:<expiry>: '" + field(index) + "'");
             }
+            final int savedStart = starts[index];
+            starts[index] = savedStart + 4;
+            final boolean ok = parseLong(index, "GTD expiry");
+            starts[index] = savedStart;
+            if (!ok)
+            {
+                return false;
+            }
+            parsedTif = TimeInForce.GTD;
+            parsedExpiry = number;
         }
         return true;
     }
@@ -441,25 +508,5 @@ public final class CommandLineParser
         }
         into.amend(time, account, orderId, hasPrice, price, hasQty, qty);
         return accept();
-    }
-
-    private static Side side(final String text)
-    {
-        return switch (text)
-        {
-            case "BUY" -> Side.BUY;
-            case "SELL" -> Side.SELL;
-            default -> null;
-        };
-    }
-
-    private static OrderType orderType(final String text)
-    {
-        return switch (text)
-        {
-            case "LIMIT" -> OrderType.LIMIT;
-            case "MARKET" -> OrderType.MARKET;
-            default -> null;
-        };
     }
 }

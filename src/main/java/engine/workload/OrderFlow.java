@@ -86,18 +86,30 @@ abstract class OrderFlow {
     }
 
     /**
-     * Picks a resting order with more than one lot open, trying a few at random, and returns its
-     * index; falls back to the last one tried (a one-lot order, which the reduce then cancels).
+     * Picks a resting order that a reduce can shrink without being rejected: one with more than one
+     * lot open, or partly filled. Tries a few at random, then looks through the book; falls back to
+     * any order when there is none.
      */
     int reducible(ShadowBook b) {
         int i = b.randomIndex(rnd);
-        for (int tries = 0; tries < 4 && b.open(i) < 2; tries++) {
+        for (int tries = 0; tries < 16 && !canReduce(b, i); tries++) {
             i = b.randomIndex(rnd);
+        }
+        for (int n = 0; n < b.size() && !canReduce(b, i); n++) {
+            i = i + 1 == b.size() ? 0 : i + 1;
         }
         return i;
     }
 
-    /** A new total quantity that takes 1..open-1 lots off (the last lot when only one is left). */
+    private static boolean canReduce(ShadowBook b, int i) {
+        return b.open(i) > 1 || b.total(i) > b.open(i);
+    }
+
+    /**
+     * A new total quantity that takes 1..open-1 lots off. With one lot open it takes that lot off:
+     * the engine cancels the order ({@code AMENDED_TO_ZERO}) if part of it has filled, and rejects
+     * a new total of 0 ({@code INVALID_QTY}) if none has.
+     */
     long reducedTotal(ShadowBook b, int i) {
         long open = b.open(i);
         return b.total(i) - (open > 1 ? 1 + rnd.nextLong(open - 1) : 1);

@@ -126,6 +126,9 @@ final class Venue {
         ShadowBook b = books[s];
         out.text("AMEND").field(now).field(b.account(i)).field(b.id(i)).comma().field(newTotal).end();
         long newOpen = newTotal - (b.total(i) - b.open(i));
+        if (newTotal <= 0) {
+            return; // rejected INVALID_QTY: the order stays as it was
+        }
         if (newOpen <= 0) {
             b.removeAt(i); // AMENDED_TO_ZERO
         } else if (newOpen <= b.open(i)) {
