@@ -6,7 +6,7 @@ import engine.api.CommandType;
 import engine.api.Reason;
 import engine.core.CommandSlot;
 import engine.core.EventBatch;
-import engine.logic.BusinessLogic;
+import engine.api.CommandProcessor;
 
 /**
  * Binds the business logic to the rings: each command from the ingress ring is applied into a
@@ -20,13 +20,13 @@ final class BusinessLogicStage implements EventHandler<CommandSlot>
 {
     private static final int PUBLISH_EVERY = 64;
     private final int publishEvery;
-    private final BusinessLogic logic;
+    private final CommandProcessor logic;
     private final RingBuffer<EventBatch> output;
     private final FaultLog faults;
     private long firstUnpublished = -1;
     private long lastClaimed = -1;
 
-    BusinessLogicStage(final BusinessLogic logic, final RingBuffer<EventBatch> output, final FaultLog faults)
+    BusinessLogicStage(final CommandProcessor logic, final RingBuffer<EventBatch> output, final FaultLog faults)
     {
         this.logic = logic;
         this.output = output;

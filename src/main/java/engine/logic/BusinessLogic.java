@@ -1,6 +1,7 @@
 package engine.logic;
 
 import engine.api.Command;
+import engine.api.CommandProcessor;
 import engine.api.EventSink;
 import engine.api.Reason;
 import engine.api.SelfTradePrevention;
@@ -11,7 +12,7 @@ import engine.book.Order;
  * writes its events to a sink. Deterministic: it reads no clock (time comes with the
  * command), no randomness and no environment, does no I/O and takes no locks. Single-threaded.
  */
-public final class BusinessLogic
+public final class BusinessLogic implements CommandProcessor
 {
     private final EngineState state;
     private final Matcher matcher;
@@ -42,6 +43,7 @@ public final class BusinessLogic
     }
 
     /** Applies one command: first expires GTD orders due at its time, then the command itself. */
+    @Override
     public void apply(final Command command, final EventSink sink)
     {
         lastSeq = command.seq();
