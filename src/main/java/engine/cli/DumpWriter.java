@@ -8,6 +8,7 @@ import engine.logic.Instrument;
 import engine.logic.StateVisitor;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /** Writes the final state as the {@code --dump} lines of COMMAND-FILE.md: BOOK, BALANCE, STATE_HASH. */
 final class DumpWriter implements StateVisitor
@@ -16,12 +17,26 @@ final class DumpWriter implements StateVisitor
     private static final byte[] BALANCE = "BALANCE,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] BUY = ",BUY,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] SELL = ",SELL,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private final AsciiBuffer buffer = new AsciiBuffer(1 << 16);
+    private static final int FLUSH_AT = 1 << 16;
+    private final AsciiBuffer buffer = new AsciiBuffer(FLUSH_AT * 2);
+    private final OutputStream out;
+
+    private DumpWriter(final OutputStream out)
+    {
+        this.out = out;
+    }
 
     static void write(final BusinessLogic logic, final OutputStream out) throws IOException
     {
-        final DumpWriter dump = new DumpWriter();
-        logic.visit(dump);
+        final DumpWriter dump = new DumpWriter(out);
+        try
+        {
+            logic.visit(dump);
+        }
+        catch (final UncheckedIOException e)
+        {
+            throw e.getCause();
+        }
         dump.buffer.append("STATE_HASH,".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
             .append(String.format("%016x", logic.stateHash()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
             .append((byte)'\n');
@@ -35,6 +50,24 @@ final class DumpWriter implements StateVisitor
         buffer.append(BOOK).appendName(instrument.symbolHi(), instrument.symbolLo())
             .append(order.side() == Side.BUY ? BUY : SELL).append(order.price()).append((byte)',')
             .append(order.orderId()).append((byte)',').append(order.openQty()).append((byte)'\n');
+        drainWhenFull();
+    }
+
+    /** Keeps memory bounded for books of millions of orders. */
+    private void drainWhenFull()
+    {
+        if (buffer.length() >= FLUSH_AT)
+        {
+            try
+            {
+                buffer.writeTo(out);
+                buffer.clear();
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override
@@ -43,5 +76,6 @@ final class DumpWriter implements StateVisitor
     {
         buffer.append(BALANCE).append(account).append((byte)',').appendName(assetHi, assetLo).append((byte)',')
             .append(available).append((byte)',').append(reserved).append((byte)'\n');
+        drainWhenFull();
     }
 }
