@@ -239,9 +239,6 @@ public final class Engine implements AutoCloseable
     /** Assembles an engine: optional recovered logic, journal stages and output handlers. */
     public static final class Builder
     {
-        /** The most commands {@link #submitBatch} takes at once. */
-    public static final int MAX_BATCH = 1024;
-    private static final ResultListener[] NO_LISTENERS = new ResultListener[MAX_BATCH];
     private final EngineConfig config;
         private BusinessLogic logic;
         private final List<EventHandler<CommandSlot>> journalStages = new ArrayList<>();

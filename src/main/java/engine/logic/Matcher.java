@@ -177,32 +177,22 @@ final class Matcher
             {
                 break;
             }
-            if (stpOff)
+            for (Order order = level.head(); order != null; order = order.next())
             {
-                fillable += level.totalQty();
-            }
-            else
-            {
-                for (Order order = level.head(); order != null; order = order.next())
+                if (!stpOff && order.account() == takerAccount)
                 {
-                    if (order.account() == takerAccount)
-                    {
-                        if (state.stp == SelfTradePrevention.CANCEL_INCOMING)
-                        {
-                            return fillable;
-                        }
-                        continue;
-                    }
-                    fillable += order.openQty();
-                    if (fillable >= wanted)
+                    if (state.stp == SelfTradePrevention.CANCEL_INCOMING)
                     {
                         return fillable;
                     }
+                    continue;
                 }
-            }
-            if (fillable >= wanted)
-            {
-                return fillable;
+                // Compared before adding: the liquidity of several orders (or a level's total) may exceed a long.
+                if (order.openQty() >= wanted - fillable)
+                {
+                    return wanted;
+                }
+                fillable += order.openQty();
             }
         }
         return fillable;
