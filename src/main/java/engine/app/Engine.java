@@ -239,7 +239,7 @@ public final class Engine implements AutoCloseable
     /** Assembles an engine: optional recovered logic, journal stages and output handlers. */
     public static final class Builder
     {
-    private final EngineConfig config;
+        private final EngineConfig config;
         private BusinessLogic logic;
         private final List<EventHandler<CommandSlot>> journalStages = new ArrayList<>();
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
