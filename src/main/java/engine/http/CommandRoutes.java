@@ -1,0 +1,216 @@
+package engine.http;
+
+import engine.api.AsciiName;
+import engine.api.Command;
+import engine.api.CommandResult;
+import engine.api.OrderType;
+import engine.api.Side;
+import engine.api.TimeInForce;
+import engine.readmodel.ReadModels;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Command endpoints: validate everything first (nothing invalid reaches the business logic),
+ * then submit without blocking on a full ring, then answer with the command's events, or with
+ * its sequence when the client asked not to wait ({@code ?wait=false}).
+ */
+final class CommandRoutes
+{
+    private static final long RESULT_TIMEOUT_MS = 10_000;
+    private static final int MAX_REQUEST_ID = 64;
+    private final Gateway gateway;
+    private final ReadModels models;
+    private final RequestIds requestIds;
+
+    CommandRoutes(final Gateway gateway, final ReadModels models, final RequestIds requestIds)
+    {
+        this.gateway = gateway;
+        this.models = models;
+        this.requestIds = requestIds;
+    }
+
+    void place(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long account = account(body, caller);
+        final long orderId = body.requiredLong("orderId");
+        final String symbol = knownSymbol(body.requiredName("symbol"));
+        final Side side = body.requiredEnum("side", Side.class);
+        final OrderType type = body.requiredEnum("type", OrderType.class);
+        final TimeInForce tif = body.has("tif") ? body.requiredEnum("tif", TimeInForce.class) :
+            type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC;
+        final long expiry = tif == TimeInForce.GTD ? body.requiredLong("expiry") : 0;
+        final boolean hasPrice = body.has("price");
+        final long price = hasPrice ? body.requiredLong("price") : 0;
+        final long qty = body.requiredLong("qty");
+        submit(ctx, caller, account, body, new Command().place(0, account, orderId, AsciiName.hi(symbol),
+            AsciiName.lo(symbol), side, type, tif, expiry, hasPrice, price, qty));
+    }
+
+    void cancel(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long orderId = QueryRoutes.pathLong(ctx, "orderId");
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long account = account(body, caller);
+        submit(ctx, caller, account, body, new Command().cancel(0, account, orderId));
+    }
+
+    void amend(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long orderId = QueryRoutes.pathLong(ctx, "orderId");
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long account = account(body, caller);
+        final boolean hasPrice = body.has("price");
+        final long price = hasPrice ? body.requiredLong("price") : 0;
+        final boolean hasQty = body.has("qty");
+        final long qty = hasQty ? body.requiredLong("qty") : 0;
+        submit(ctx, caller, account, body, new Command().amend(0, account, orderId, hasPrice, price, hasQty, qty));
+    }
+
+    void deposit(final Context ctx, final ApiKeys.Principal caller)
+    {
+        requireOperator(caller);
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long account = body.requiredLong("account");
+        final String asset = body.requiredName("asset");
+        final long amount = body.requiredLong("amount");
+        submit(ctx, caller, account, body, new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset),
+            amount));
+    }
+
+    void withdraw(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long account = account(body, caller);
+        final String asset = body.requiredName("asset");
+        final long amount = body.requiredLong("amount");
+        submit(ctx, caller, account, body, new Command().withdraw(0, account, AsciiName.hi(asset),
+            AsciiName.lo(asset), amount));
+    }
+
+    void addSymbol(final Context ctx, final ApiKeys.Principal caller)
+    {
+        requireOperator(caller);
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final String symbol = body.requiredName("symbol");
+        final String base = body.requiredName("base");
+        final String quote = body.requiredName("quote");
+        final long baseScale = body.has("baseScale") ? body.requiredLong("baseScale") : 1;
+        final long quoteScale = body.has("quoteScale") ? body.requiredLong("quoteScale") : 1;
+        submit(ctx, caller, 0, body, new Command().symbol(0, AsciiName.hi(symbol), AsciiName.lo(symbol),
+            AsciiName.hi(base), AsciiName.lo(base), AsciiName.hi(quote), AsciiName.lo(quote), baseScale, quoteScale));
+    }
+
+    private String knownSymbol(final String symbol)
+    {
+        if (!models.depth().hasSymbol(symbol))
+        {
+            throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
+        }
+        return symbol;
+    }
+
+    /** The account a command acts for: the key's own, or for the operator the body's {@code account}. */
+    private static long account(final JsonBody body, final ApiKeys.Principal caller)
+    {
+        if (caller.operator())
+        {
+            return body.requiredLong("account");
+        }
+        if (body.has("account") && body.requiredLong("account") != caller.account())
+        {
+            throw ApiError.forbidden("this key may act only for account " + caller.account());
+        }
+        return caller.account();
+    }
+
+    private static void requireOperator(final ApiKeys.Principal caller)
+    {
+        if (!caller.operator())
+        {
+            throw ApiError.forbidden("operator key required");
+        }
+    }
+
+    private void submit(final Context ctx, final ApiKeys.Principal caller, final long account, final JsonBody body,
+        final Command command)
+    {
+        final String requestId = body.optionalText("requestId");
+        if (requestId != null && (requestId.isEmpty() || requestId.length() > MAX_REQUEST_ID))
+        {
+            throw ApiError.badField("requestId", "must be 1 to " + MAX_REQUEST_ID + " characters");
+        }
+        final String wait = ctx.queryParam("wait");
+        if (wait != null && !wait.equals("true") && !wait.equals("false"))
+        {
+            throw ApiError.badField("wait", "must be true or false");
+        }
+        if (requestId != null)
+        {
+            final Long prior = requestIds.claim(account, requestId);
+            if (prior != null)
+            {
+                final Map<String, Object> out = new LinkedHashMap<>();
+                out.put("error", "requestId already used");
+                out.put("field", "requestId");
+                out.put("seq", prior == RequestIds.PENDING ? null : prior);
+                HttpApi.json(ctx, 409, out);
+                return;
+            }
+        }
+        final Gateway.Submitted submitted = gateway.trySubmit(command);
+        if (submitted == null)
+        {
+            if (requestId != null)
+            {
+                requestIds.release(account, requestId);
+            }
+            ctx.header("Retry-After", "1");
+            throw new ApiError(503, null, "engine busy: ring full, retry later");
+        }
+        if (requestId != null)
+        {
+            submitted.result().thenAccept(r -> requestIds.bind(account, requestId, r.seq()));
+        }
+        if ("false".equals(wait))
+        {
+            respondQueued(ctx, submitted.seq(), requestId);
+            return;
+        }
+        try
+        {
+            final CommandResult result = submitted.result().get(RESULT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            final Map<String, Object> out = EventJson.result(result, caller);
+            if (requestId != null)
+            {
+                out.put("requestId", requestId);
+            }
+            HttpApi.json(ctx, 200, out);
+        }
+        catch (final TimeoutException | ExecutionException e)
+        {
+            respondQueued(ctx, submitted.seq(), requestId);
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            respondQueued(ctx, submitted.seq(), requestId);
+        }
+    }
+
+    private static void respondQueued(final Context ctx, final long seq, final String requestId)
+    {
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seq", seq);
+        if (requestId != null)
+        {
+            out.put("requestId", requestId);
+        }
+        HttpApi.json(ctx, 202, out);
+    }
+}

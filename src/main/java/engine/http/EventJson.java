@@ -1,0 +1,119 @@
+package engine.http;
+
+import engine.api.CommandResult;
+import engine.api.Event;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events as JSON objects with only the fields their type has. A caller sees only its own
+ * account's events: other accounts' events in the same command (expiries) are left out, and a
+ * trade's other side is shown without its order id or account.
+ */
+final class EventJson
+{
+    private EventJson()
+    {
+    }
+
+    static Map<String, Object> result(final CommandResult result, final ApiKeys.Principal caller)
+    {
+        final List<Map<String, Object>> events = new ArrayList<>();
+        for (final Event e : result.events())
+        {
+            final Map<String, Object> json = event(e, caller);
+            if (json != null)
+            {
+                events.add(json);
+            }
+        }
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seq", result.seq());
+        out.put("timestamp", result.timestamp());
+        out.put("command", result.commandType());
+        out.put("accepted", !result.rejected());
+        out.put("events", events);
+        return out;
+    }
+
+    private static Map<String, Object> event(final Event e, final ApiKeys.Principal caller)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", e.type());
+        switch (e.type())
+        {
+            case TRADE ->
+            {
+                final boolean taker = caller.mayAccess(e.account());
+                final boolean maker = caller.mayAccess(e.makerAccount());
+                if (!taker && !maker)
+                {
+                    return null;
+                }
+                m.put("symbol", e.name());
+                m.put("price", e.price());
+                m.put("qty", e.qty());
+                m.put("takerSide", e.side());
+                if (taker)
+                {
+                    m.put("takerOrderId", e.orderId());
+                    m.put("takerAccount", e.account());
+                }
+                if (maker)
+                {
+                    m.put("makerOrderId", e.makerOrderId());
+                    m.put("makerAccount", e.makerAccount());
+                }
+            }
+            case SYMBOL_ADDED -> m.put("symbol", e.name());
+            default ->
+            {
+                if (!caller.mayAccess(e.account()))
+                {
+                    return null;
+                }
+                fields(e, m);
+            }
+        }
+        return m;
+    }
+
+    private static void fields(final Event e, final Map<String, Object> m)
+    {
+        switch (e.type())
+        {
+            case ACCEPTED -> m.put("orderId", e.orderId());
+            case REJECTED ->
+            {
+                if (e.hasOrderId())
+                {
+                    m.put("orderId", e.orderId());
+                }
+                m.put("reason", e.reason());
+            }
+            case CANCELED ->
+            {
+                m.put("orderId", e.orderId());
+                m.put("openQty", e.qty());
+                m.put("reason", e.reason());
+            }
+            case AMENDED ->
+            {
+                m.put("orderId", e.orderId());
+                m.put("price", e.price());
+                m.put("openQty", e.qty());
+            }
+            case DEPOSITED, WITHDRAWN ->
+            {
+                m.put("asset", e.name());
+                m.put("amount", e.qty());
+            }
+            default ->
+            {
+            }
+        }
+        m.put("account", e.account());
+    }
+}

@@ -1,0 +1,166 @@
+package engine.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import engine.app.Engine;
+import engine.readmodel.ReadModels;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The HTTP/JSON front end (Javalin): commands go to the engine, queries to the read models,
+ * never to business-logic state. Every endpoint needs an API key ({@code X-API-Key} header, or
+ * {@code apiKey} query parameter for browsers' EventSource). Shapes: docs/HTTP-API.md.
+ */
+public final class HttpApi implements AutoCloseable
+{
+    private final Javalin app;
+    private final StreamHub hub;
+
+    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final int port)
+    {
+        final RequestIds requestIds = new RequestIds(1 << 20);
+        final QueryRoutes queries = new QueryRoutes(models, requestIds);
+        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, requestIds);
+        hub = new StreamHub(models);
+        app = Javalin.create(cfg ->
+        {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = 64 * 1024;
+            errors(cfg);
+            queries(cfg, keys, queries);
+            commands(cfg, keys, commands);
+            cfg.routes.sse("/symbols/{symbol}/stream", client ->
+            {
+                try
+                {
+                    authenticate(client.ctx(), keys);
+                    hub.subscribe(QueryRoutes.pathName(client.ctx(), "symbol"), client);
+                }
+                catch (final ApiError e)
+                {
+                    client.sendEvent("error", toJson(errorBody(e)));
+                    client.close();
+                }
+            });
+        }).start(port);
+    }
+
+    /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
+    {
+        return new HttpApi(new Gateway(engine), models, keys, port);
+    }
+
+    /** Serves queries only (a projection process); command endpoints answer 405. */
+    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final int port)
+    {
+        return new HttpApi(null, models, keys, port);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port()
+    {
+        return app.port();
+    }
+
+    @Override
+    public void close()
+    {
+        hub.close();
+        app.stop();
+    }
+
+    private static void queries(final JavalinConfig cfg, final ApiKeys keys, final QueryRoutes q)
+    {
+        cfg.routes.get("/symbols/{symbol}/depth", secured(keys, q::depth));
+        cfg.routes.get("/symbols/{symbol}/trades", secured(keys, q::trades));
+        cfg.routes.get("/symbols/{symbol}/candles", secured(keys, q::candles));
+        cfg.routes.get("/accounts/{account}/balances", secured(keys, q::balances));
+        cfg.routes.get("/accounts/{account}/orders", secured(keys, q::openOrders));
+        cfg.routes.get("/accounts/{account}/commands", secured(keys, q::accountCommands));
+        cfg.routes.get("/orders/{orderId}", secured(keys, q::order));
+        cfg.routes.get("/commands/{seq}", secured(keys, q::command));
+        cfg.routes.get("/requests/{requestId}", secured(keys, q::request));
+    }
+
+    private static void commands(final JavalinConfig cfg, final ApiKeys keys, final CommandRoutes c)
+    {
+        final BiConsumer<Context, ApiKeys.Principal> readOnly = (ctx, caller) ->
+        {
+            throw new ApiError(405, null, "this server is a read-only projection; send commands to the engine");
+        };
+        cfg.routes.post("/orders", secured(keys, c == null ? readOnly : c::place));
+        cfg.routes.post("/orders/{orderId}/cancel", secured(keys, c == null ? readOnly : c::cancel));
+        cfg.routes.post("/orders/{orderId}/amend", secured(keys, c == null ? readOnly : c::amend));
+        cfg.routes.post("/deposits", secured(keys, c == null ? readOnly : c::deposit));
+        cfg.routes.post("/withdrawals", secured(keys, c == null ? readOnly : c::withdraw));
+        cfg.routes.post("/symbols", secured(keys, c == null ? readOnly : c::addSymbol));
+    }
+
+    private static void errors(final JavalinConfig cfg)
+    {
+        cfg.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status, errorBody(e)));
+        cfg.routes.exception(Exception.class, (e, ctx) ->
+        {
+            // A bug, not bad input: the client learns nothing of the internals, the server goes on.
+            json(ctx, 500, Map.of("error", "internal error"));
+        });
+    }
+
+    private static Handler secured(final ApiKeys keys, final BiConsumer<Context, ApiKeys.Principal> route)
+    {
+        return ctx -> route.accept(ctx, authenticate(ctx, keys));
+    }
+
+    private static ApiKeys.Principal authenticate(final Context ctx, final ApiKeys keys)
+    {
+        String key = ctx.header("X-API-Key");
+        if (key == null)
+        {
+            key = ctx.queryParam("apiKey");
+        }
+        if (key == null || key.isEmpty())
+        {
+            throw new ApiError(401, null, "missing API key (X-API-Key header)");
+        }
+        final ApiKeys.Principal caller = keys.lookup(key);
+        if (caller == null)
+        {
+            throw new ApiError(401, null, "unknown API key");
+        }
+        return caller;
+    }
+
+    private static Map<String, Object> errorBody(final ApiError e)
+    {
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", e.getMessage());
+        if (e.field != null)
+        {
+            out.put("field", e.field);
+        }
+        return out;
+    }
+
+    static void json(final Context ctx, final int status, final Object body)
+    {
+        ctx.status(status).contentType("application/json").result(toJson(body));
+    }
+
+    static String toJson(final Object body)
+    {
+        try
+        {
+            return JsonBody.MAPPER.writeValueAsString(body);
+        }
+        catch (final JsonProcessingException e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+}

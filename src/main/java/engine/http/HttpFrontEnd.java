@@ -1,0 +1,105 @@
+package engine.http;
+
+import com.lmax.disruptor.EventHandler;
+import engine.app.Engine;
+import engine.core.EventBatch;
+import engine.readmodel.EventStoreReader;
+import engine.readmodel.EventStoreWriter;
+import engine.readmodel.ReadModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP side of {@code serve --http}: read models and the event store as output handlers,
+ * and the HTTP server once the engine runs. Two calls from the server's wiring:
+ * <pre>
+ * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler);
+ * LiveEngine live = liveBuilder.start();
+ * http.start(live.engine(), port);
+ * </pre>
+ * Recovery replays the journal with output suppressed, so the read models first catch up from
+ * the event store ({@code DIR/events}); the store's writer skips commands it already holds.
+ */
+public final class HttpFrontEnd implements AutoCloseable
+{
+    /** The event store inside the data directory. */
+    public static final String EVENTS_DIR = "events";
+    private final ApiKeys keys;
+    private final ReadModels models;
+    private HttpApi api;
+
+    private HttpFrontEnd(final ApiKeys keys, final ReadModels models)
+    {
+        this.keys = keys;
+        this.models = models;
+    }
+
+    /**
+     * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, replays the
+     * event store into them, and registers them and the event store writer through
+     * {@code addOutputHandler}; call before the engine starts.
+     *
+     * @throws IOException when the keys file is missing or unreadable (a bad line: IllegalArgumentException)
+     */
+    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
+        final Consumer<EventHandler<EventBatch>> addOutputHandler) throws IOException
+    {
+        final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
+        if (!Files.isRegularFile(keyFile))
+        {
+            throw new IOException("--http needs an API keys file, " + keyFile + " (see docs/HTTP-API.md)");
+        }
+        final ApiKeys keys = ApiKeys.load(keyFile);
+        final ReadModels models = new ReadModels(timeUnitNanos);
+        final Path events = dataDir.resolve(EVENTS_DIR);
+        if (Files.isDirectory(events))
+        {
+            try (EventStoreReader reader = new EventStoreReader(events))
+            {
+                while (reader.poll(models::accept, 4096) > 0)
+                {
+                    // Catching up: everything stored before this start.
+                }
+            }
+        }
+        addOutputHandler.accept(new EventStoreWriter(events));
+        models.handlers().forEach(addOutputHandler);
+        return new HttpFrontEnd(keys, models);
+    }
+
+    /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
+    public void start(final Engine engine, final int port)
+    {
+        final long recovered = engine.nextSeq() - 1;
+        if (models.appliedSeq() != recovered)
+        {
+            // Ahead: the event store is written beside the journal, not after it, so a crash can
+            // leave it holding commands the journal lost. Behind: the journal was written without
+            // --http. Either way the read models do not describe the recovered state.
+            System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
+                recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
+        }
+        api = HttpApi.start(engine, models, keys, port);
+    }
+
+    public ReadModels models()
+    {
+        return models;
+    }
+
+    public int port()
+    {
+        return api.port();
+    }
+
+    @Override
+    public void close()
+    {
+        if (api != null)
+        {
+            api.close();
+        }
+    }
+}

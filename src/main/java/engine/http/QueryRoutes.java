@@ -1,0 +1,272 @@
+package engine.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import engine.api.AsciiName;
+import engine.readmodel.AsOf;
+import engine.readmodel.CommandView;
+import engine.readmodel.OrderView;
+import engine.readmodel.ReadModel;
+import engine.readmodel.ReadModels;
+import engine.readmodel.TradeView;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Query endpoints, answered only from read models. Every answer carries {@code asOfSeq}; with
+ * {@code ?minSeq=s} a query first waits (up to {@code timeoutMs}) until its model has applied
+ * command {@code s}, so a client reads its own writes. Someone else's order or command gets the
+ * same 404 as an unknown one.
+ */
+final class QueryRoutes
+{
+    private static final long DEFAULT_WAIT_MS = 2_000;
+    private static final long MAX_WAIT_MS = 30_000;
+    private final ReadModels models;
+    private final RequestIds requestIds;
+
+    QueryRoutes(final ReadModels models, final RequestIds requestIds)
+    {
+        this.models = models;
+        this.requestIds = requestIds;
+    }
+
+    void depth(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final String symbol = pathName(ctx, "symbol");
+        final int levels = (int)queryLong(ctx, "levels", 10, 1, 1000);
+        await(ctx, models.depth());
+        final AsOf<?> depth = models.depth().depth(symbol, levels);
+        if (depth.value() == null)
+        {
+            throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
+        }
+        HttpApi.json(ctx, 200, flat(depth));
+    }
+
+    void trades(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final String symbol = knownSymbol(ctx);
+        final int limit = (int)queryLong(ctx, "limit", 50, 1, 1000);
+        await(ctx, models.trades());
+        final AsOf<List<TradeView.Trade>> trades = models.trades().trades(symbol, limit);
+        final List<Map<String, Object>> list = new ArrayList<>();
+        for (final TradeView.Trade t : trades.value())
+        {
+            list.add(publicTrade(t));
+        }
+        HttpApi.json(ctx, 200, listed(trades.asOfSeq(), "trades", list));
+    }
+
+    /** A trade as market data: no order ids (they are private to the two sides). */
+    static Map<String, Object> publicTrade(final TradeView.Trade t)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", t.seq());
+        m.put("timestamp", t.timestamp());
+        m.put("symbol", t.symbol());
+        m.put("price", t.price());
+        m.put("qty", t.qty());
+        m.put("takerSide", t.takerSide());
+        return m;
+    }
+
+    void candles(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final String symbol = knownSymbol(ctx);
+        final String interval = ctx.queryParam("interval") == null ? "1m" : ctx.queryParam("interval");
+        final TradeView.Interval width = switch (interval)
+        {
+            case "1s" -> TradeView.Interval.S1;
+            case "1m" -> TradeView.Interval.M1;
+            default -> throw ApiError.badField("interval", "must be 1s or 1m");
+        };
+        final int limit = (int)queryLong(ctx, "limit", 100, 1, 1000);
+        await(ctx, models.trades());
+        final AsOf<?> candles = models.trades().candles(symbol, width, limit);
+        HttpApi.json(ctx, 200, listed(candles.asOfSeq(), "candles", candles.value()));
+    }
+
+    void balances(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long account = ownAccount(ctx, caller);
+        await(ctx, models.accounts());
+        final AsOf<?> balances = models.accounts().balances(account);
+        HttpApi.json(ctx, 200, listed(balances.asOfSeq(), "balances", balances.value()));
+    }
+
+    void openOrders(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long account = ownAccount(ctx, caller);
+        await(ctx, models.accounts());
+        final AsOf<?> orders = models.accounts().openOrders(account);
+        HttpApi.json(ctx, 200, listed(orders.asOfSeq(), "orders", orders.value()));
+    }
+
+    void accountCommands(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long account = ownAccount(ctx, caller);
+        final long from = queryLong(ctx, "from", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        final long to = queryLong(ctx, "to", Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE);
+        final int limit = (int)queryLong(ctx, "limit", 100, 1, 10_000);
+        await(ctx, models.commands());
+        final AsOf<?> commands = models.commands().commands(account, from, to, limit);
+        HttpApi.json(ctx, 200, listed(commands.asOfSeq(), "commands", commands.value()));
+    }
+
+    void order(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long orderId = pathLong(ctx, "orderId");
+        await(ctx, models.orders());
+        final AsOf<OrderView.Status> status = models.orders().status(orderId);
+        if (status.value() == null || !caller.mayAccess(status.value().account()))
+        {
+            throw ApiError.notFound("unknown order " + orderId);
+        }
+        HttpApi.json(ctx, 200, flat(status));
+    }
+
+    void command(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long seq = pathLong(ctx, "seq");
+        commandAnswer(ctx, caller, seq, null);
+    }
+
+    void request(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final String requestId = ctx.pathParam("requestId");
+        final long account = caller.operator() ? requiredQueryLong(ctx, "account") : caller.account();
+        final Long seq = requestIds.seq(account, requestId);
+        if (seq == null)
+        {
+            throw ApiError.notFound("unknown request " + requestId);
+        }
+        if (seq == RequestIds.PENDING)
+        {
+            HttpApi.json(ctx, 202, Map.of("requestId", requestId, "pending", true));
+            return;
+        }
+        commandAnswer(ctx, caller, seq, requestId);
+    }
+
+    private void commandAnswer(final Context ctx, final ApiKeys.Principal caller, final long seq, final String requestId)
+    {
+        await(ctx, models.commands());
+        final AsOf<CommandView.CommandStatus> status = models.commands().command(seq);
+        final CommandView.CommandStatus s = status.value();
+        final boolean visible = s != null && (caller.operator() || (s.account() != null && s.account() == caller.account()));
+        if (!visible)
+        {
+            throw ApiError.notFound("unknown command " + seq);
+        }
+        final ObjectNode out = flat(status);
+        if (requestId != null)
+        {
+            out.put("requestId", requestId);
+        }
+        HttpApi.json(ctx, 200, out);
+    }
+
+    private String knownSymbol(final Context ctx)
+    {
+        final String symbol = pathName(ctx, "symbol");
+        if (!models.depth().hasSymbol(symbol))
+        {
+            throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
+        }
+        return symbol;
+    }
+
+    private static long ownAccount(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long account = pathLong(ctx, "account");
+        if (!caller.mayAccess(account))
+        {
+            throw ApiError.forbidden("this key may see only account " + caller.account());
+        }
+        return account;
+    }
+
+    /** Read-your-writes: waits until {@code model} has applied {@code ?minSeq}. */
+    private static void await(final Context ctx, final ReadModel model)
+    {
+        final long minSeq = queryLong(ctx, "minSeq", 0, 0, Long.MAX_VALUE);
+        final long timeout = queryLong(ctx, "timeoutMs", DEFAULT_WAIT_MS, 0, MAX_WAIT_MS);
+        try
+        {
+            model.awaitApplied(minSeq, timeout);
+        }
+        catch (final TimeoutException e)
+        {
+            throw new ApiError(504, "minSeq", "read model at asOfSeq " + model.appliedSeq() + " did not reach minSeq " +
+                minSeq + " within " + timeout + " ms");
+        }
+    }
+
+    private static ObjectNode flat(final AsOf<?> answer)
+    {
+        final ObjectNode out = JsonBody.MAPPER.createObjectNode();
+        out.put("asOfSeq", answer.asOfSeq());
+        out.setAll((ObjectNode)JsonBody.MAPPER.valueToTree(answer.value()));
+        return out;
+    }
+
+    private static Map<String, Object> listed(final long asOfSeq, final String key, final Object list)
+    {
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("asOfSeq", asOfSeq);
+        out.put(key, list);
+        return out;
+    }
+
+    static String pathName(final Context ctx, final String name)
+    {
+        final String text = ctx.pathParam(name);
+        if (!AsciiName.isValid(text))
+        {
+            throw ApiError.badField(name, "must be 1 to 16 of A-Z a-z 0-9 _ - .");
+        }
+        return text;
+    }
+
+    static long pathLong(final Context ctx, final String name)
+    {
+        return parseLong(name, ctx.pathParam(name));
+    }
+
+    private static long requiredQueryLong(final Context ctx, final String name)
+    {
+        final String text = ctx.queryParam(name);
+        if (text == null)
+        {
+            throw ApiError.badField(name, "is required");
+        }
+        return parseLong(name, text);
+    }
+
+    private static long queryLong(final Context ctx, final String name, final long absent, final long min, final long max)
+    {
+        final String text = ctx.queryParam(name);
+        final long value = text == null ? absent : parseLong(name, text);
+        if (value < min || value > max)
+        {
+            throw ApiError.badField(name, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static long parseLong(final String name, final String text)
+    {
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException e)
+        {
+            throw ApiError.badField(name, "must be a 64-bit integer");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package engine.readmodel;
+
+import engine.api.CommandType;
+import engine.core.EventBatch;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Tails an event store written by {@link EventStoreWriter}, rebuilding one {@link EventBatch}
+ * per stored command. Use from one thread.
+ */
+public final class EventStoreReader implements AutoCloseable
+{
+    private final ChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private final EventBatch batch = new EventBatch();
+    private final long[] record = new long[EventBatch.recordWords()];
+
+    public EventStoreReader(final Path dir)
+    {
+        queue = SingleChronicleQueueBuilder.binary(dir).build();
+        tailer = queue.createTailer();
+    }
+
+    /**
+     * Hands up to {@code max} stored commands to {@code onBatch} (a reused batch: copy what you keep).
+     *
+     * @return how many were read; 0 when the reader is at the end of the store for now.
+     */
+    public int poll(final Consumer<EventBatch> onBatch, final int max)
+    {
+        int read = 0;
+        while (read < max && readOne(tailer, batch, record))
+        {
+            onBatch.accept(batch);
+            read++;
+        }
+        return read;
+    }
+
+    private static boolean readOne(final ExcerptTailer tailer, final EventBatch batch, final long[] record)
+    {
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            if (!dc.isPresent())
+            {
+                return false;
+            }
+            final Bytes<?> bytes = dc.wire().bytes();
+            batch.begin(bytes.readLong(), bytes.readLong(), CommandType.fromCode(bytes.readInt()));
+            final int count = bytes.readInt();
+            for (int i = 0; i < count; i++)
+            {
+                for (int w = 0; w < record.length; w++)
+                {
+                    record[w] = bytes.readLong();
+                }
+                batch.appendRecord(record, 0);
+            }
+            return true;
+        }
+    }
+
+    /** The sequence of the last command stored in {@code queue} (0 when empty). */
+    static long lastSeq(final ChronicleQueue queue)
+    {
+        final ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            return dc.isPresent() ? dc.wire().bytes().readLong() : 0;
+        }
+    }
+
+    /** The sequence of the last command stored now. */
+    public long lastStoredSeq()
+    {
+        return lastSeq(queue);
+    }
+
+    @Override
+    public void close()
+    {
+        queue.close();
+    }
+}

@@ -1,0 +1,166 @@
+package engine.readmodel;
+
+import engine.api.EventType;
+import engine.api.OrderType;
+import engine.core.EventBatch;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Follows every open order through its events and tells a listener when resting quantity
+ * appears or goes. The rules come from TRADING-RULES.md: a PLACE or a re-pricing AMEND makes
+ * the order an aggressor for the rest of its command; whatever is left of it at the end of the
+ * command rests, unless a CANCELED took it (IOC, market, self-trade). A maker filled to zero
+ * is done without a CANCELED event.
+ */
+final class OrderTracker
+{
+    /** Changes to resting quantity, called in event order. */
+    interface Listener
+    {
+        /** {@code delta} lots at {@code price} joined (positive) or left (negative) the book. */
+        default void restingChanged(final LiveOrder order, final long price, final long delta)
+        {
+        }
+
+        /** The order is no longer open (filled, cancelled or a remainder that did not rest). */
+        default void done(final LiveOrder order)
+        {
+        }
+    }
+
+    // Agrona's map mixes the key's bits: ids built as (account << 32 | n) make HashMap<Long> chain badly.
+    private final Long2ObjectHashMap<LiveOrder> open = new Long2ObjectHashMap<>();
+    private final Listener listener;
+    private LiveOrder aggressor;
+
+    OrderTracker(final Listener listener)
+    {
+        this.listener = listener;
+    }
+
+    LiveOrder get(final long orderId)
+    {
+        return open.get(orderId);
+    }
+
+    Iterable<LiveOrder> all()
+    {
+        return open.values();
+    }
+
+    /** Applies every event of one command. */
+    void apply(final EventBatch b)
+    {
+        beginCommand();
+        for (int i = 0; i < b.count(); i++)
+        {
+            onEvent(b, i);
+        }
+        endCommand();
+    }
+
+    /** Call before the first event of a command when feeding events one by one. */
+    void beginCommand()
+    {
+        aggressor = null;
+    }
+
+    void onEvent(final EventBatch b, final int i)
+    {
+        final EventType type = b.type(i);
+        switch (type)
+        {
+            case ACCEPTED ->
+            {
+                aggressor = new LiveOrder(b.orderId(i), b.account(i), new Name(b.nameHi(i), b.nameLo(i)), b.side(i),
+                    b.orderType(i), b.tif(i), b.price(i), b.qty(i), b.seq());
+                open.put(aggressor.orderId, aggressor);
+            }
+            case TRADE ->
+            {
+                fill(open.get(b.orderId(i)), b.qty(i));
+                fill(open.get(b.makerOrderId(i)), b.qty(i));
+            }
+            case CANCELED -> remove(open.get(b.orderId(i)));
+            case AMENDED ->
+            {
+                final LiveOrder order = open.get(b.orderId(i));
+                if (order != null)
+                {
+                    unrest(order);
+                    order.price = b.price(i);
+                    order.openQty = b.qty(i);
+                    aggressor = order;
+                }
+            }
+            default ->
+            {
+            }
+        }
+    }
+
+    private void fill(final LiveOrder order, final long qty)
+    {
+        if (order == null)
+        {
+            return;
+        }
+        order.openQty -= qty;
+        order.filledQty += qty;
+        if (order.resting)
+        {
+            listener.restingChanged(order, order.price, -qty);
+        }
+        if (order.openQty <= 0 && order != aggressor)
+        {
+            remove(order);
+        }
+    }
+
+    private void remove(final LiveOrder order)
+    {
+        if (order == null)
+        {
+            return;
+        }
+        unrest(order);
+        open.remove(order.orderId);
+        if (order == aggressor)
+        {
+            aggressor = null;
+        }
+        listener.done(order);
+    }
+
+    private void unrest(final LiveOrder order)
+    {
+        if (order.resting)
+        {
+            order.resting = false;
+            if (order.openQty > 0)
+            {
+                listener.restingChanged(order, order.price, -order.openQty);
+            }
+        }
+    }
+
+    /** Call after the last event of a command: the aggressor's remainder rests or is done. */
+    void endCommand()
+    {
+        final LiveOrder order = aggressor;
+        aggressor = null;
+        if (order == null)
+        {
+            return;
+        }
+        if (order.openQty > 0 && order.type == OrderType.LIMIT && order.tif.rests())
+        {
+            order.resting = true;
+            listener.restingChanged(order, order.price, order.openQty);
+        }
+        else
+        {
+            remove(order);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package engine.readmodel;
+
+import engine.api.EventType;
+import engine.api.Side;
+import engine.core.EventBatch;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Recent trades and OHLCV candles (1 s and 1 min) per symbol, bounded in memory. */
+public final class TradeView extends ReadModel
+{
+    /** One trade as printed on the tape. */
+    public record Trade(long seq, long timestamp, String symbol, long price, long qty, Side takerSide,
+        long takerOrderId, long makerOrderId)
+    {
+    }
+
+    /** One candle; {@code start} is in command-time units, a multiple of the interval. */
+    public record Candle(long start, long open, long high, long low, long close, long volume, int trades)
+    {
+    }
+
+    /** Candle widths. */
+    public enum Interval
+    {
+        S1(1_000_000_000L),
+        M1(60_000_000_000L);
+
+        final long nanos;
+
+        Interval(final long nanos)
+        {
+            this.nanos = nanos;
+        }
+    }
+
+    private static final class Series
+    {
+        final ArrayDeque<Trade> tape = new ArrayDeque<>();
+        final ArrayDeque<long[]>[] candles;
+
+        @SuppressWarnings("unchecked")
+        Series()
+        {
+            candles = new ArrayDeque[Interval.values().length];
+            for (int k = 0; k < candles.length; k++)
+            {
+                candles[k] = new ArrayDeque<>();
+            }
+        }
+    }
+
+    private final int tapeSize;
+    private final int candleCount;
+    private final long[] widths = new long[Interval.values().length];
+    private final Map<Name, Series> series = new HashMap<>();
+    private final List<Trade> fresh = new ArrayList<>();
+    private volatile Consumer<Trade> tradeListener;
+
+    /**
+     * @param timeUnitNanos the unit of command timestamps (1 ms in live mode)
+     * @param tapeSize trades kept per symbol
+     * @param candleCount candles kept per symbol and interval
+     */
+    public TradeView(final long timeUnitNanos, final int tapeSize, final int candleCount)
+    {
+        this.tapeSize = tapeSize;
+        this.candleCount = candleCount;
+        for (final Interval interval : Interval.values())
+        {
+            widths[interval.ordinal()] = Math.max(1, interval.nanos / timeUnitNanos);
+        }
+    }
+
+    @Override
+    protected void apply(final EventBatch b)
+    {
+        for (int i = 0; i < b.count(); i++)
+        {
+            if (b.type(i) == EventType.TRADE)
+            {
+                final Name name = new Name(b.nameHi(i), b.nameLo(i));
+                final Trade trade = new Trade(b.seq(), b.timestamp(), name.toString(), b.price(i), b.qty(i), b.side(i),
+                    b.orderId(i), b.makerOrderId(i));
+                record(series.computeIfAbsent(name, k -> new Series()), trade);
+                if (tradeListener != null)
+                {
+                    fresh.add(trade);
+                }
+            }
+        }
+    }
+
+    private void record(final Series s, final Trade trade)
+    {
+        s.tape.addLast(trade);
+        if (s.tape.size() > tapeSize)
+        {
+            s.tape.removeFirst();
+        }
+        for (int k = 0; k < widths.length; k++)
+        {
+            final long start = Math.floorDiv(trade.timestamp(), widths[k]) * widths[k];
+            final ArrayDeque<long[]> list = s.candles[k];
+            final long[] last = list.peekLast();
+            // Timestamps never go back, so a trade either extends the last candle or opens a new one.
+            if (last != null && last[0] == start)
+            {
+                last[2] = Math.max(last[2], trade.price());
+                last[3] = Math.min(last[3], trade.price());
+                last[4] = trade.price();
+                last[5] += trade.qty();
+                last[6]++;
+            }
+            else
+            {
+                list.addLast(new long[] {start, trade.price(), trade.price(), trade.price(), trade.price(), trade.qty(), 1});
+                if (list.size() > candleCount)
+                {
+                    list.removeFirst();
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void afterApply(final EventBatch batch)
+    {
+        final Consumer<Trade> listener = tradeListener;
+        if (listener == null || fresh.isEmpty())
+        {
+            fresh.clear();
+            return;
+        }
+        for (final Trade trade : fresh)
+        {
+            listener.accept(trade);
+        }
+        fresh.clear();
+    }
+
+    /** Tells {@code listener} of each new trade, on the handler thread: it must not block. */
+    public void onTrade(final Consumer<Trade> listener)
+    {
+        tradeListener = listener;
+    }
+
+    /** The latest {@code limit} trades of {@code symbol}, newest first. */
+    public AsOf<List<Trade>> trades(final String symbol, final int limit)
+    {
+        final Name name = Name.of(symbol);
+        return read(() ->
+        {
+            final Series s = series.get(name);
+            final List<Trade> out = new ArrayList<>();
+            if (s != null)
+            {
+                final Iterator<Trade> it = s.tape.descendingIterator();
+                while (it.hasNext() && out.size() < limit)
+                {
+                    out.add(it.next());
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The latest {@code limit} candles of {@code symbol}, oldest first. */
+    public AsOf<List<Candle>> candles(final String symbol, final Interval interval, final int limit)
+    {
+        final Name name = Name.of(symbol);
+        return read(() ->
+        {
+            final Series s = series.get(name);
+            final List<Candle> out = new ArrayList<>();
+            if (s != null)
+            {
+                final Iterator<long[]> it = s.candles[interval.ordinal()].descendingIterator();
+                while (it.hasNext() && out.size() < limit)
+                {
+                    final long[] c = it.next();
+                    out.add(0, new Candle(c[0], c[1], c[2], c[3], c[4], c[5], (int)c[6]));
+                }
+            }
+            return out;
+        });
+    }
+}
