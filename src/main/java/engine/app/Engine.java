@@ -3,6 +3,7 @@ package engine.app;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -275,7 +276,8 @@ public final class Engine implements AutoCloseable
 
         /**
          * A consumer of every command's events that runs on the result thread, after the client's
-         * listener, instead of a thread of its own: for cheap handlers on machines with few cores.
+         * listener, instead of a thread of its own: for cheap handlers on machines with few cores,
+         * and for handlers that must only see journaled commands (the event store).
          */
         public Builder onResultThread(final EventHandler<EventBatch> handler)
         {

@@ -19,7 +19,8 @@ final class ResultHandler implements EventHandler<EventBatch>
     /**
      * @param journaled the ingress sequences of the journal stages (may be empty)
      * @param seqOffset command seq minus ingress ring sequence
-     * @param inline handlers run on this thread after the listener, sparing a thread each
+     * @param inline handlers run on this thread after the listener, sparing a thread each; like
+     *               clients, they see a command only once it is journaled
      */
     ResultHandler(final Sequence[] journaled, final long seqOffset, final FaultLog faults,
         final EventHandler<EventBatch>[] inline)
@@ -34,9 +35,14 @@ final class ResultHandler implements EventHandler<EventBatch>
     public void onEvent(final EventBatch batch, final long sequence, final boolean endOfBatch) throws Exception
     {
         final ResultListener listener = batch.listener();
+        if (listener != null || inline.length > 0)
+        {
+            // Nothing leaves this thread, to a client or an inline handler such as the event
+            // store, before its command is in the journal.
+            awaitJournaled(batch.seq() - seqOffset);
+        }
         if (listener != null)
         {
-            awaitJournaled(batch.seq() - seqOffset);
             try
             {
                 listener.onResult(batch);

@@ -24,24 +24,11 @@ final class Gateway
         this.engine = engine;
     }
 
-    /**
-     * @return the submitted command, or null when the ring is full.
-     *
-     * <p>The sequence is read from {@link Engine#nextSeq()} under a lock shared by every HTTP
-     * request, so it is exact while HTTP is the engine's only producer. With other producers
-     * (TCP) it is exact once {@code result} completes; callers that do not wait say so.
-     */
+    /** @return the submitted command with the sequence number the ring gave it, or null when the ring is full. */
     Submitted trySubmit(final Command command)
     {
         final CompletableFuture<CommandResult> future = new CompletableFuture<>();
-        synchronized (this)
-        {
-            final long seq = engine.nextSeq();
-            if (!engine.trySubmit(command, batch -> future.complete(Results.copy(batch))))
-            {
-                return null;
-            }
-            return new Submitted(seq, future);
-        }
+        final long seq = engine.trySubmitForSeq(command, batch -> future.complete(Results.copy(batch)));
+        return seq < 0 ? null : new Submitted(seq, future);
     }
 }
