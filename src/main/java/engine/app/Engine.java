@@ -164,6 +164,36 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Submits a command unless the ring is full, and tells its sequence number at once (for
+     * clients that do not wait for the result).
+     *
+     * @return the command's sequence number, or -1, with nothing submitted, when the engine is busy.
+     */
+    public long trySubmitForSeq(final Command command, final ResultListener listener)
+    {
+        ensureOpen();
+        final long sequence;
+        try
+        {
+            sequence = ingressRing.tryNext();
+        }
+        catch (final InsufficientCapacityException busy)
+        {
+            // Disruptor's preallocated signal for "no free slot", not an error.
+            return -1;
+        }
+        try
+        {
+            translator.translateTo(ingressRing.get(sequence), sequence, command, listener);
+        }
+        finally
+        {
+            ingressRing.publish(sequence);
+        }
+        return sequence + seqOffset;
+    }
+
+    /**
      * Submits {@code commands[0..count)} in one claim, without listeners; waits while the ring is
      * full. {@code count} is at most {@link #MAX_BATCH}.
      */

@@ -1,25 +1,19 @@
 package engine.cli;
 
-import engine.api.AsciiName;
 import engine.api.Command;
 import engine.api.EventType;
-import engine.api.Side;
 import engine.app.Engine;
 import engine.app.EngineConfig;
-import engine.book.Order;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
 import engine.core.WaitStrategyType;
-import engine.logic.Instrument;
-import engine.logic.StateVisitor;
+import engine.readmodel.DepthView;
 import engine.workload.WorkloadGenerator;
 import engine.workload.WorkloadProfile;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Option;
@@ -27,7 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code engine demo}: the main job on a built-in workload. Generates about a million
  * realistic commands, sends them through the full pipeline from a live-mode producer, and
- * prints throughput, trades, submit-to-result latency and the top of every book.
+ * prints throughput, trades, submit-to-result latency and the top of every book, read from
+ * the depth read model (queries never touch the business logic's state).
  */
 @picocli.CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Runs a built-in workload (about 1M commands, 10 symbols, 1,000 accounts) through the full "
@@ -68,7 +63,8 @@ final class DemoCommand implements Callable<Integer>
         final Tally tally = new Tally(commands);
         final EngineConfig config = EngineConfig.builder().timeSource(EngineConfig.TimeSource.COMMAND)
             .waitStrategy(wait).build();
-        final Engine engine = Engine.start(config);
+        final DepthView depth = new DepthView();
+        final Engine engine = Engine.builder(config).onResultThread(depth).start();
         final CommandLineParser parser = new CommandLineParser();
         final Command command = new Command();
         final long started = System.nanoTime();
@@ -92,11 +88,12 @@ final class DemoCommand implements Callable<Integer>
         }
         engine.close();
         final long nanos = System.nanoTime() - started;
-        report(engine, tally, submitted, nanos);
+        report(engine, tally, depth, submitted, nanos);
         return 0;
     }
 
-    private static void report(final Engine engine, final Tally tally, final long submitted, final long nanos)
+    private static void report(final Engine engine, final Tally tally, final DepthView depth, final long submitted,
+        final long nanos)
     {
         final Histogram latency = tally.latency;
         final StringBuilder out = new StringBuilder();
@@ -109,41 +106,18 @@ final class DemoCommand implements Callable<Integer>
                 + "p99 %.1f  p99.9 %.1f  max %.1f%n", latency.getValueAtPercentile(50) / 1e3,
             latency.getValueAtPercentile(90) / 1e3, latency.getValueAtPercentile(99) / 1e3,
             latency.getValueAtPercentile(99.9) / 1e3, latency.getMaxValue() / 1e3));
-        out.append("Top of book (bid qty @ price | ask price @ qty):\n");
-        final Map<String, long[]> tops = topOfBook(engine);
-        tops.forEach((symbol, top) -> out.append(String.format("  %-10s %10s | %s%n", symbol,
-            top[0] == 0 ? "-" : top[1] + " @ " + top[0], top[2] == 0 ? "-" : top[2] + " @ " + top[3])));
+        out.append("Top of book from the depth read model (qty @ price):\n");
+        for (int i = 0; depth.hasSymbol("SYM" + i); i++)
+        {
+            final DepthView.Depth top = depth.depth("SYM" + i, 1).value();
+            out.append(String.format("  %-6s bid %-18s ask %s%n", top.symbol(), level(top.bids()), level(top.asks())));
+        }
         System.out.print(out);
     }
 
-    /** The best bid and ask of every symbol, read once the pipeline has stopped. */
-    private static Map<String, long[]> topOfBook(final Engine engine)
+    private static String level(final java.util.List<DepthView.Level> levels)
     {
-        final Map<String, long[]> tops = new LinkedHashMap<>();
-        engine.logicWhenIdle().visit(new StateVisitor()
-        {
-            @Override
-            public void instrument(final Instrument instrument)
-            {
-                tops.put(AsciiName.toString(instrument.symbolHi(), instrument.symbolLo()), new long[4]);
-            }
-
-            @Override
-            public void restingOrder(final Instrument instrument, final Order order)
-            {
-                final long[] top = tops.get(AsciiName.toString(instrument.symbolHi(), instrument.symbolLo()));
-                final int at = order.side() == Side.BUY ? 0 : 2;
-                if (top[at] == 0)
-                {
-                    top[at] = order.price();
-                }
-                if (top[at] == order.price())
-                {
-                    top[at + 1] += order.openQty();
-                }
-            }
-        });
-        return tops;
+        return levels.isEmpty() ? "-" : levels.get(0).qty() + " @ " + levels.get(0).price();
     }
 
     /** Counts events and records latency on the result thread; one instance for every command. */
