@@ -8,6 +8,26 @@ import java.io.OutputStream;
 public final class AsciiBuffer
 {
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
+    /** 10^0 .. 10^18: a long has at most 19 digits. */
+    private static final long[] POWERS = new long[19];
+
+    static
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            DIGIT_TENS[i] = (byte)('0' + i / 10);
+            DIGIT_ONES[i] = (byte)('0' + i % 10);
+        }
+        long power = 1;
+        for (int i = 0; i < POWERS.length; i++)
+        {
+            POWERS[i] = power;
+            power *= 10;
+        }
+    }
+
     private byte[] bytes;
     private int length;
 
@@ -62,30 +82,35 @@ public final class AsciiBuffer
             bytes[length++] = '-';
             v = -v;
         }
-        final int digits = digits(v);
-        int at = length + digits;
-        length = at;
-        do
+        final int end = length + digits(v);
+        int at = end;
+        // Two digits per division, as Long.toString does.
+        while (v >= 100)
         {
-            bytes[--at] = (byte)('0' + v % 10);
-            v /= 10;
+            final int pair = (int)(v % 100);
+            v /= 100;
+            bytes[--at] = DIGIT_ONES[pair];
+            bytes[--at] = DIGIT_TENS[pair];
         }
-        while (v != 0);
+        final int last = (int)v;
+        bytes[--at] = DIGIT_ONES[last];
+        if (last >= 10)
+        {
+            bytes[--at] = DIGIT_TENS[last];
+        }
+        length = end;
         return this;
     }
 
+    /** The number of decimal digits of a non-negative value. */
     private static int digits(final long v)
     {
-        long limit = 10;
-        for (int d = 1; d < 19; d++)
+        int d = 1;
+        while (d < POWERS.length && v >= POWERS[d])
         {
-            if (v < limit)
-            {
-                return d;
-            }
-            limit *= 10;
+            d++;
         }
-        return 19;
+        return d;
     }
 
     public AsciiBuffer appendName(final long hi, final long lo)

@@ -97,8 +97,19 @@ public final class EventBatch implements EventSink
             words = java.util.Arrays.copyOf(words, words.length * 2);
         }
         final int base = count * WORDS;
-        java.util.Arrays.fill(words, base, base + WORDS, 0L);
-        words[base + HEADER] = type.ordinal() | flags;
+        // Plain stores rather than Arrays.fill: the record is short and this is the BLP's hot path.
+        final long[] w = words;
+        w[base + HEADER] = type.ordinal() | flags;
+        w[base + ORDER_ID] = 0;
+        w[base + ACCOUNT] = 0;
+        w[base + NAME_HI] = 0;
+        w[base + NAME_LO] = 0;
+        w[base + PRICE] = 0;
+        w[base + QTY] = 0;
+        w[base + MAKER_ORDER_ID] = 0;
+        w[base + MAKER_ACCOUNT] = 0;
+        w[base + OTHER_HI] = 0;
+        w[base + OTHER_LO] = 0;
         count++;
         return base;
     }
