@@ -10,7 +10,9 @@ package engine.api;
  */
 public class Command
 {
-    private CommandType type = CommandType.TICK;
+    // Enums are kept as their ordinals: storing a reference into a long-lived ring slot costs a
+    // GC write barrier on every publication, a byte costs nothing.
+    private byte type = (byte)CommandType.TICK.ordinal();
     private long seq;
     private long timestamp;
     private long account;
@@ -21,9 +23,9 @@ public class Command
     private long assetLo;
     private long quoteAssetHi;
     private long quoteAssetLo;
-    private Side side = Side.BUY;
-    private OrderType orderType = OrderType.LIMIT;
-    private TimeInForce tif = TimeInForce.GTC;
+    private byte side;
+    private byte orderType;
+    private byte tif;
     private long expiry;
     private long price;
     private boolean hasPrice;
@@ -83,9 +85,9 @@ public class Command
         this.orderId = orderId;
         this.symbolHi = symbolHi;
         this.symbolLo = symbolLo;
-        this.side = side;
-        this.orderType = orderType;
-        this.tif = tif;
+        this.side = (byte)side.ordinal();
+        this.orderType = (byte)orderType.ordinal();
+        this.tif = (byte)tif.ordinal();
         this.expiry = expiry;
         this.hasPrice = hasPrice;
         this.price = hasPrice ? price : 0;
@@ -124,7 +126,7 @@ public class Command
 
     private void reset(final CommandType type, final long time)
     {
-        this.type = type;
+        this.type = (byte)type.ordinal();
         this.timestamp = time;
         this.hasPrice = false;
         this.hasQty = false;
@@ -171,7 +173,7 @@ public class Command
 
     public CommandType type()
     {
-        return type;
+        return CommandType.fromCode(type);
     }
 
     public long seq()
@@ -227,17 +229,17 @@ public class Command
 
     public Side side()
     {
-        return side;
+        return Side.fromCode(side);
     }
 
     public OrderType orderType()
     {
-        return orderType;
+        return OrderType.fromCode(orderType);
     }
 
     public TimeInForce tif()
     {
-        return tif;
+        return TimeInForce.fromCode(tif);
     }
 
     public long expiry()

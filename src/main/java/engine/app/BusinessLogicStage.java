@@ -6,6 +6,7 @@ import engine.api.CommandType;
 import engine.api.Reason;
 import engine.core.CommandSlot;
 import engine.core.EventBatch;
+import engine.core.ResultListener;
 import engine.api.CommandProcessor;
 
 /**
@@ -45,8 +46,12 @@ final class BusinessLogicStage implements EventHandler<CommandSlot>
         }
         lastClaimed = slot;
         final EventBatch batch = output.get(slot);
-        batch.begin(command, command.listener());
-        command.listener(null);
+        final ResultListener listener = command.listener();
+        batch.begin(command, listener);
+        if (listener != null)
+        {
+            command.listener(null);
+        }
         try
         {
             logic.apply(command, batch);

@@ -60,7 +60,10 @@ public final class Engine implements AutoCloseable
         {
             slot.copyFrom(command);
             slot.seq(sequence + offset);
-            slot.listener(listener);
+            if (listener != null)
+            {
+                slot.listener(listener);
+            }
         };
         final FaultLog faults = builder.faults;
         final ExceptionHandler<Object> onFault = new StageFaultHandler(faults);

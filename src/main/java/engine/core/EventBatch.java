@@ -44,7 +44,7 @@ public final class EventBatch implements EventSink
 
     private long seq;
     private long timestamp;
-    private CommandType commandType;
+    private byte commandType;
     private ResultListener listener;
     private int count;
     private long[] words = new long[WORDS * 4];
@@ -54,8 +54,12 @@ public final class EventBatch implements EventSink
     {
         this.seq = command.seq();
         this.timestamp = command.timestamp();
-        this.commandType = command.type();
-        this.listener = listener;
+        this.commandType = (byte)command.type().ordinal();
+        if (this.listener != listener)
+        {
+            // Skips the GC write barrier of a reference store in the common case (no listener).
+            this.listener = listener;
+        }
         this.count = 0;
     }
 
@@ -77,7 +81,7 @@ public final class EventBatch implements EventSink
 
     public CommandType commandType()
     {
-        return commandType;
+        return CommandType.fromCode(commandType);
     }
 
     public ResultListener listener()
@@ -343,7 +347,7 @@ public final class EventBatch implements EventSink
     {
         this.seq = seq;
         this.timestamp = timestamp;
-        this.commandType = commandType;
+        this.commandType = (byte)commandType.ordinal();
         this.listener = null;
         this.count = 0;
     }
