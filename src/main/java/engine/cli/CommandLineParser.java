@@ -275,6 +275,22 @@ public final class CommandLineParser
                 return fail(name + " is not an integer: '-'");
             }
         }
+        if (end - i <= 18)
+        {
+            // Up to 18 digits always fit: no overflow checks on the common path.
+            long value = 0;
+            for (; i < end; i++)
+            {
+                final int digit = line[i] - '0';
+                if (digit < 0 || digit > 9)
+                {
+                    return fail(name + " is not an integer: '" + field(index) + "'");
+                }
+                value = value * 10 + digit;
+            }
+            number = negative ? -value : value;
+            return true;
+        }
         long value = 0;
         for (; i < end; i++)
         {
