@@ -56,8 +56,16 @@ public final class CommandFileRunner
     public static Summary run(final InputStream in, final OutputStream out, final PrintStream err,
         final Options options) throws IOException
     {
+        return run(in, out, err, options, null);
+    }
+
+    /** As {@link #run(InputStream, OutputStream, PrintStream, Options)}, journaling through {@code journal} if not null. */
+    public static Summary run(final InputStream in, final OutputStream out, final PrintStream err,
+        final Options options, final com.lmax.disruptor.EventHandler<engine.core.CommandSlot> journal) throws IOException
+    {
         final CanonicalWriter writer = new CanonicalWriter(out);
-        final Engine engine = Engine.builder(options.config()).onResultThread(writer).start();
+        final Engine.Builder builder = Engine.builder(options.config()).onResultThread(writer);
+        final Engine engine = (journal == null ? builder : builder.journalStage(journal)).start();
         final long started = System.nanoTime();
         final Command[] batch = new Command[BATCH];
         for (int i = 0; i < BATCH; i++)

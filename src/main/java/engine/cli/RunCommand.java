@@ -35,6 +35,13 @@ final class RunCommand implements Callable<Integer>
         description = "ring wait strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private WaitStrategyType wait;
 
+    @Option(names = "--journal", paramLabel = "DIR", description = "journal every command to DIR, a new journal directory")
+    private java.nio.file.Path journal;
+
+    @Option(names = "--durability", paramLabel = "MODE", defaultValue = "async",
+        description = "with --journal: async (survives kill -9) or sync (forced to disk per batch; default ${DEFAULT-VALUE})")
+    private String durability;
+
     @Override
     public Integer call() throws Exception
     {
@@ -44,13 +51,18 @@ final class RunCommand implements Callable<Integer>
             options.config().toBuilder().waitStrategy(wait).build(), dump, strict);
         final OutputStream out = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
         final CommandFileRunner.Summary summary;
-        try (InputStream in = open(file))
+        try (InputStream in = open(file); engine.journal.JournalWriter writer = RunJournal.open(journal, durability, stp))
         {
-            summary = CommandFileRunner.run(in, out, System.err, configured);
+            summary = CommandFileRunner.run(in, out, System.err, configured, writer);
         }
         catch (final FileNotFoundException e)
         {
             System.err.println("run: cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+        catch (final engine.journal.JournalException | IllegalArgumentException e)
+        {
+            System.err.println("run: " + e.getMessage());
             return 1;
         }
         out.flush();

@@ -1,0 +1,18 @@
+package engine.cli;
+
+/** Keeps Chronicle's start-up chatter (INFO lines about mappings) off the terminal unless asked for. */
+final class ChronicleLogging
+{
+    private ChronicleLogging()
+    {
+    }
+
+    /** Call before the first Chronicle class loads; an explicit -D setting wins. */
+    static void quiet()
+    {
+        if (System.getProperty("org.slf4j.simpleLogger.log.net.openhft") == null)
+        {
+            System.setProperty("org.slf4j.simpleLogger.log.net.openhft", "warn");
+        }
+    }
+}

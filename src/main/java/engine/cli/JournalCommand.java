@@ -1,0 +1,116 @@
+package engine.cli;
+
+import engine.api.CommandText;
+import engine.journal.JournalDirectory;
+import engine.journal.JournalException;
+import engine.journal.JournalReader;
+import engine.journal.Recovery;
+import engine.journal.SnapshotStore;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code engine journal cat|snapshot DIR}: audit and maintenance of a journal directory. */
+@Command(name = "journal", mixinStandardHelpOptions = true, description = "Reads and maintains a journal directory.",
+    subcommands = {JournalCommand.Cat.class, JournalCommand.Snapshot.class})
+final class JournalCommand
+{
+    /** The journaled commands as a command file; {@code run} on it gives the original events. */
+    @Command(name = "cat", mixinStandardHelpOptions = true,
+        description = "Prints the journaled commands (with their times) as a command file.")
+    static final class Cat implements Callable<Integer>
+    {
+        @Parameters(index = "0", paramLabel = "DIR", description = "journal directory")
+        private Path dir;
+
+        @Option(names = "--from", paramLabel = "SEQ", description = "first sequence number to print")
+        private long from = 1;
+
+        @Option(names = "--to", paramLabel = "SEQ", description = "last sequence number to print")
+        private long to = Long.MAX_VALUE;
+
+        @Option(names = "--recover-to-last-good", description = "on corrupt data, stop at the last good entry")
+        private boolean salvage;
+
+        @Override
+        public Integer call() throws IOException
+        {
+            ChronicleLogging.quiet();
+            final Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.US_ASCII), 1 << 16);
+            final JournalReader.Result result;
+            try (JournalReader reader = JournalReader.open(JournalDirectory.of(dir)))
+            {
+                result = reader.readAll(to, salvage, System.err, (command, index) ->
+                {
+                    if (command.seq() >= from)
+                    {
+                        try
+                        {
+                            out.write(CommandText.format(command));
+                            out.write('\n');
+                        }
+                        catch (final IOException e)
+                        {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
+            }
+            catch (final JournalException e)
+            {
+                out.flush();
+                System.err.println("journal cat: " + e.getMessage());
+                return 1;
+            }
+            out.flush();
+            System.err.println("journal cat: " + result.entries() + " entries read, last seq " + result.lastSeq());
+            return result.corruption() != null ? 2 : 0;
+        }
+    }
+
+    /** Replays the journal and writes a snapshot of its end: compaction offline, and a measure of snapshot cost. */
+    @Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Rebuilds the state at the end of the journal and writes a snapshot of it.")
+    static final class Snapshot implements Callable<Integer>
+    {
+        @Parameters(index = "0", paramLabel = "DIR", description = "journal directory")
+        private Path dir;
+
+        @Override
+        public Integer call()
+        {
+            ChronicleLogging.quiet();
+            final JournalDirectory directory = JournalDirectory.of(dir);
+            try
+            {
+                final Recovery.Recovered state = Recovery.recover(directory, Recovery.Options.defaults(System.err)
+                    .sizes(1 << 20, 1 << 12));
+                final long started = System.nanoTime();
+                final SnapshotStore.Image image = SnapshotStore.capture(state.logic(), state.lastIndex());
+                final long captured = System.nanoTime();
+                final Path file = new SnapshotStore(directory).write(image);
+                final long written = System.nanoTime();
+                System.err.printf("journal snapshot: seq %d, %,d open orders, %,d bytes: copy %.1f ms, write+fsync %.1f ms -> %s%n",
+                    state.lastSeq(), state.logic().openOrderCount(), image.size(), (captured - started) / 1e6,
+                    (written - captured) / 1e6, file);
+                return 0;
+            }
+            catch (final JournalException e)
+            {
+                System.err.println("journal snapshot: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package engine.cli;
+
+import engine.api.SelfTradePrevention;
+import engine.app.EngineConfig;
+import engine.http.HttpFrontEnd;
+import engine.journal.Durability;
+import engine.journal.JournalException;
+import engine.server.LineServer;
+import engine.server.LiveEngine;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code engine serve --data DIR}: recovers (or starts) the engine whose journal and snapshots
+ * live in DIR and serves the line protocol of {@link LineServer} over TCP. Prints one line
+ * {@code READY,port=<port>,seq=<last seq>,hash=<state hash>} on standard output once it accepts clients.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Starts or recovers a live engine journaling to DIR; clients send command-file lines over TCP",
+        "and get the canonical event lines of each command, then OK,<seq>, once it is journaled."})
+final class ServeCommand implements Callable<Integer>
+{
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "journal and snapshot directory")
+    private Path data;
+
+    @Option(names = "--port", defaultValue = "7001", description = "TCP port, 0 for any free one (default ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--durability", paramLabel = "MODE", defaultValue = "async",
+        description = "async (survives kill -9) or sync (forced to disk per batch; default ${DEFAULT-VALUE})")
+    private String durability;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "1000000",
+        description = "snapshot every N commands, 0 for only on demand and at shutdown (default ${DEFAULT-VALUE})")
+    private long snapshotEvery;
+
+    @Option(names = "--stp", paramLabel = "MODE", defaultValue = "NONE",
+        description = "self-trade prevention of a new journal: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    private SelfTradePrevention stp;
+
+    @Option(names = "--recover-to-last-good",
+        description = "on a corrupt journal or snapshot, recover up to the last good entry instead of refusing to start")
+    private boolean salvage;
+
+    @Option(names = "--http", paramLabel = "PORT",
+        description = "also serve the HTTP/JSON API (docs/HTTP-API.md) on PORT; keys in DIR/api-keys.properties")
+    private Integer httpPort;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        ChronicleLogging.quiet();
+        final LiveEngine live;
+        final HttpFrontEnd http;
+        try
+        {
+            final LiveEngine.Builder builder = LiveEngine.builder(data).durability(Durability.parse(durability))
+                .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
+            http = httpPort == null ? null :
+                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler);
+            live = builder.start();
+        }
+        catch (final JournalException | IllegalArgumentException | java.io.IOException e)
+        {
+            System.err.println("serve: cannot start: " + e.getMessage());
+            return 1;
+        }
+        final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
+        if (http != null)
+        {
+            http.start(live.engine(), httpPort);
+            System.err.println("serve: HTTP on port " + http.port());
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            try
+            {
+                if (http != null)
+                {
+                    http.close();
+                }
+                server.close();
+                live.close();
+            }
+            catch (final Exception e)
+            {
+                System.err.println("serve: shutdown: " + e);
+            }
+            stopped.countDown();
+        }, "serve-shutdown"));
+        System.out.printf("READY,port=%d,seq=%d,hash=%016x%n", server.port(), live.recovered().lastSeq(),
+            live.recovered().logic().stateHash());
+        System.out.flush();
+        System.err.println("serve: listening on " + host + ":" + server.port() + ", journal " + data + " (" +
+            durability + ")");
+        stopped.await();
+        return 0;
+    }
+
+    private static LineServer.LineDecoder decoder()
+    {
+        final CommandLineParser parser = new CommandLineParser();
+        return (line, into) -> switch (parser.parse(line, into))
+        {
+            case COMMAND -> null;
+            case SKIP -> "";
+            case MALFORMED -> parser.error();
+        };
+    }
+}

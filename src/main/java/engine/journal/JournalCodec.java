@@ -1,0 +1,301 @@
+package engine.journal;
+
+import engine.api.Command;
+import engine.api.CommandType;
+import engine.api.OrderType;
+import engine.api.Side;
+import engine.api.TimeInForce;
+import java.util.zip.CRC32C;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * The binary layout of one journal entry, encoded into and decoded from a reused on-heap
+ * buffer with Chronicle Bytes (native little-endian), so that the CRC can run over a plain
+ * array. Fixed fields, no self-description:
+ * <pre>
+ *  0  u8   format (1)
+ *  1  u8   kind (stable codes below, independent of enum order)
+ *  2  i64  seq
+ * 10  i64  timestamp
+ * 18  ...  body, by kind (only the fields that kind uses)
+ *  n  i32  CRC32C of bytes [0, n)
+ * </pre>
+ * A {@code VOID} entry is written by recovery after a torn last entry, naming the index it
+ * voids, so that later readers skip that entry knowingly instead of calling it corruption.
+ * One instance per thread.
+ */
+final class JournalCodec
+{
+    static final int FORMAT = 1;
+    static final int MAX_LENGTH = 128;
+    static final int KIND_SYMBOL = 1;
+    static final int KIND_DEPOSIT = 2;
+    static final int KIND_WITHDRAW = 3;
+    static final int KIND_PLACE = 4;
+    static final int KIND_CANCEL = 5;
+    static final int KIND_AMEND = 6;
+    static final int KIND_TICK = 7;
+    static final int KIND_VOID = 100;
+    private static final int HEADER = 18;
+
+    /** What {@link #decode} found. */
+    enum Outcome
+    {
+        COMMAND,
+        VOID,
+        BAD
+    }
+
+    private final byte[] array = new byte[MAX_LENGTH];
+    private final Bytes<byte[]> bytes = Bytes.wrapForWrite(array);
+    private final Bytes<byte[]> in = Bytes.wrapForRead(array);
+    private final CRC32C crc = new CRC32C();
+    private String problem;
+    private long voidedIndex;
+
+    byte[] array()
+    {
+        return array;
+    }
+
+    /** Encodes {@code command} into {@link #array()}; returns the entry length. */
+    int encode(final Command command)
+    {
+        bytes.clear();
+        bytes.writeUnsignedByte(FORMAT);
+        bytes.writeUnsignedByte(kindOf(command.type()));
+        bytes.writeLong(command.seq());
+        bytes.writeLong(command.timestamp());
+        switch (command.type())
+        {
+            case SYMBOL -> writeSymbol(command);
+            case DEPOSIT, WITHDRAW ->
+            {
+                bytes.writeLong(command.account());
+                bytes.writeLong(command.assetHi());
+                bytes.writeLong(command.assetLo());
+                bytes.writeLong(command.amount());
+            }
+            case PLACE -> writePlace(command);
+            case CANCEL ->
+            {
+                bytes.writeLong(command.account());
+                bytes.writeLong(command.orderId());
+            }
+            case AMEND ->
+            {
+                bytes.writeLong(command.account());
+                bytes.writeLong(command.orderId());
+                bytes.writeUnsignedByte((command.hasPrice() ? 1 : 0) | (command.hasQty() ? 2 : 0));
+                bytes.writeLong(command.price());
+                bytes.writeLong(command.qty());
+            }
+            case TICK ->
+            {
+            }
+        }
+        return seal();
+    }
+
+    /** Encodes a marker saying that the entry at {@code index} is void (torn in a crash). */
+    int encodeVoid(final long seq, final long index)
+    {
+        bytes.clear();
+        bytes.writeUnsignedByte(FORMAT);
+        bytes.writeUnsignedByte(KIND_VOID);
+        bytes.writeLong(seq);
+        bytes.writeLong(0);
+        bytes.writeLong(index);
+        return seal();
+    }
+
+    private void writeSymbol(final Command command)
+    {
+        bytes.writeLong(command.symbolHi());
+        bytes.writeLong(command.symbolLo());
+        bytes.writeLong(command.assetHi());
+        bytes.writeLong(command.assetLo());
+        bytes.writeLong(command.quoteAssetHi());
+        bytes.writeLong(command.quoteAssetLo());
+        bytes.writeLong(command.baseScale());
+        bytes.writeLong(command.quoteScale());
+    }
+
+    private void writePlace(final Command command)
+    {
+        bytes.writeLong(command.account());
+        bytes.writeLong(command.orderId());
+        bytes.writeLong(command.symbolHi());
+        bytes.writeLong(command.symbolLo());
+        bytes.writeUnsignedByte(command.side() == Side.BUY ? 0 : 1);
+        bytes.writeUnsignedByte(command.orderType() == OrderType.LIMIT ? 0 : 1);
+        bytes.writeUnsignedByte(tifCode(command.tif()));
+        bytes.writeUnsignedByte(command.hasPrice() ? 1 : 0);
+        bytes.writeLong(command.price());
+        bytes.writeLong(command.qty());
+        bytes.writeLong(command.expiry());
+    }
+
+    private int seal()
+    {
+        final int length = (int)bytes.writePosition();
+        crc.reset();
+        crc.update(array, 0, length);
+        bytes.writeInt((int)crc.getValue());
+        return length + 4;
+    }
+
+    /**
+     * Checks and decodes the entry in {@code array()[0, length)} into {@code into}.
+     *
+     * @return BAD with {@link #problem()} set when the checksum, format, kind or length is wrong.
+     */
+    Outcome decode(final int length, final Command into)
+    {
+        if (length < HEADER + 4 || length > MAX_LENGTH)
+        {
+            return bad("length " + length + " is impossible");
+        }
+        crc.reset();
+        crc.update(array, 0, length - 4);
+        in.readPositionRemaining(length - 4, 4);
+        if (in.readInt() != (int)crc.getValue())
+        {
+            return bad("checksum mismatch");
+        }
+        in.readPositionRemaining(0, length - 4);
+        if (in.readUnsignedByte() != FORMAT)
+        {
+            return bad("unknown entry format " + array[0]);
+        }
+        final int kind = in.readUnsignedByte();
+        final long seq = in.readLong();
+        final long timestamp = in.readLong();
+        final int expected = bodyLength(kind);
+        if (expected < 0)
+        {
+            return bad("unknown entry kind " + kind);
+        }
+        if (expected != length - 4 - HEADER)
+        {
+            return bad("length " + length + " does not fit kind " + kind);
+        }
+        if (kind == KIND_VOID)
+        {
+            voidedIndex = in.readLong();
+            into.seq(seq);
+            return Outcome.VOID;
+        }
+        readBody(kind, in, timestamp, into);
+        into.seq(seq);
+        return Outcome.COMMAND;
+    }
+
+    private static void readBody(final int kind, final Bytes<byte[]> in, final long time, final Command into)
+    {
+        switch (kind)
+        {
+            case KIND_SYMBOL -> into.symbol(time, in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            case KIND_DEPOSIT -> into.deposit(time, in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            case KIND_WITHDRAW -> into.withdraw(time, in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            case KIND_PLACE -> readPlace(in, time, into);
+            case KIND_CANCEL -> into.cancel(time, in.readLong(), in.readLong());
+            case KIND_AMEND ->
+            {
+                final long account = in.readLong();
+                final long orderId = in.readLong();
+                final int flags = in.readUnsignedByte();
+                final long price = in.readLong();
+                final long qty = in.readLong();
+                into.amend(time, account, orderId, (flags & 1) != 0, price, (flags & 2) != 0, qty);
+            }
+            default -> into.tick(time);
+        }
+    }
+
+    private static void readPlace(final Bytes<byte[]> in, final long time, final Command into)
+    {
+        final long account = in.readLong();
+        final long orderId = in.readLong();
+        final long symbolHi = in.readLong();
+        final long symbolLo = in.readLong();
+        final Side side = in.readUnsignedByte() == 0 ? Side.BUY : Side.SELL;
+        final OrderType type = in.readUnsignedByte() == 0 ? OrderType.LIMIT : OrderType.MARKET;
+        final TimeInForce tif = tifOf(in.readUnsignedByte());
+        final boolean hasPrice = in.readUnsignedByte() != 0;
+        final long price = in.readLong();
+        final long qty = in.readLong();
+        final long expiry = in.readLong();
+        into.place(time, account, orderId, symbolHi, symbolLo, side, type, tif, expiry, hasPrice, price, qty);
+    }
+
+    private static int bodyLength(final int kind)
+    {
+        return switch (kind)
+        {
+            case KIND_SYMBOL -> 64;
+            case KIND_DEPOSIT, KIND_WITHDRAW -> 32;
+            case KIND_PLACE -> 60;
+            case KIND_CANCEL -> 16;
+            case KIND_AMEND -> 33;
+            case KIND_TICK -> 0;
+            case KIND_VOID -> 8;
+            default -> -1;
+        };
+    }
+
+    private Outcome bad(final String why)
+    {
+        problem = why;
+        return Outcome.BAD;
+    }
+
+    String problem()
+    {
+        return problem;
+    }
+
+    long voidedIndex()
+    {
+        return voidedIndex;
+    }
+
+    private static int kindOf(final CommandType type)
+    {
+        return switch (type)
+        {
+            case SYMBOL -> KIND_SYMBOL;
+            case DEPOSIT -> KIND_DEPOSIT;
+            case WITHDRAW -> KIND_WITHDRAW;
+            case PLACE -> KIND_PLACE;
+            case CANCEL -> KIND_CANCEL;
+            case AMEND -> KIND_AMEND;
+            case TICK -> KIND_TICK;
+        };
+    }
+
+    static int tifCode(final TimeInForce tif)
+    {
+        return switch (tif)
+        {
+            case GTC -> 0;
+            case IOC -> 1;
+            case FOK -> 2;
+            case GTD -> 3;
+            case POST_ONLY -> 4;
+        };
+    }
+
+    static TimeInForce tifOf(final int code)
+    {
+        return switch (code)
+        {
+            case 1 -> TimeInForce.IOC;
+            case 2 -> TimeInForce.FOK;
+            case 3 -> TimeInForce.GTD;
+            case 4 -> TimeInForce.POST_ONLY;
+            default -> TimeInForce.GTC;
+        };
+    }
+}

@@ -1,0 +1,236 @@
+package engine.journal;
+
+import engine.api.SelfTradePrevention;
+import engine.api.Side;
+import engine.book.Order;
+import engine.logic.BusinessLogic;
+import engine.logic.Instrument;
+import engine.logic.StateRestorer;
+import engine.logic.StateVisitor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+/**
+ * Snapshot file format 1, little-endian:
+ * <pre>
+ * header (64 bytes)
+ *  0 i64 magic "ENGSNAP1"      8 i32 version (1)        12 i32 self-trade prevention code
+ * 16 i64 last seq             24 i64 last timestamp    32 i64 journal index of the last seq's entry
+ * 40 i64 body length          48 i64 state hash        56 i32 CRC32C of body   60 i32 CRC32C of bytes [0, 60)
+ * body: tagged records in the canonical walk order, then 'E'
+ *  'I' symbolHi symbolLo baseHi baseLo quoteHi quoteLo baseScale quoteScale
+ *  'O' symbolHi symbolLo orderId account price openQty filledQty expiry side(u8) tif(u8)   (priority order)
+ *  'A' account
+ *  'B' account assetHi assetLo available reserved
+ * </pre>
+ * Open order ids are the orders' ids; the next sequence is last seq + 1.
+ */
+final class SnapshotFormat
+{
+    static final long MAGIC = 0x3150414E_53474E45L; // the bytes "ENGSNAP1"
+    static final int VERSION = 1;
+    static final int HEADER = 64;
+
+    private SnapshotFormat()
+    {
+    }
+
+    /** Copies the state into a buffer: the only part of a snapshot that needs the engine paused. */
+    static SnapshotBuffer capture(final BusinessLogic logic, final long journalIndex)
+    {
+        final SnapshotBuffer buffer = new SnapshotBuffer(HEADER + 128 + logic.openOrderCount() * 67);
+        buffer.skip(HEADER);
+        logic.visit(new Encoder(buffer));
+        buffer.putByte('E');
+        buffer.putLongAt(0, MAGIC);
+        buffer.putIntAt(8, VERSION);
+        buffer.putIntAt(12, stpCode(logic.selfTradePrevention()));
+        buffer.putLongAt(16, logic.lastSeq());
+        buffer.putLongAt(24, logic.lastTimestamp());
+        buffer.putLongAt(32, journalIndex);
+        buffer.putLongAt(40, buffer.length() - HEADER);
+        buffer.putLongAt(48, logic.stateHash());
+        return buffer;
+    }
+
+    /** Fills in the checksums; off the engine's critical path. */
+    static void seal(final SnapshotBuffer buffer)
+    {
+        final CRC32C crc = new CRC32C();
+        crc.update(buffer.array(), HEADER, buffer.length() - HEADER);
+        buffer.putIntAt(56, (int)crc.getValue());
+        crc.reset();
+        crc.update(buffer.array(), 0, 60);
+        buffer.putIntAt(60, (int)crc.getValue());
+    }
+
+    /** The header fields of a checked snapshot. */
+    record Header(long lastSeq, long lastTimestamp, long journalIndex, long stateHash, SelfTradePrevention stp)
+    {
+    }
+
+    /**
+     * Checks magic, version, both checksums and the length.
+     *
+     * @throws JournalException naming {@code name} and what is wrong
+     */
+    static Header check(final String name, final byte[] file)
+    {
+        if (file.length < HEADER)
+        {
+            throw new JournalException("snapshot " + name + " is truncated (" + file.length + " bytes, header needs 64)");
+        }
+        final ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        if (in.getLong(0) != MAGIC)
+        {
+            throw new JournalException("snapshot " + name + " is not an engine snapshot (bad magic)");
+        }
+        if (in.getInt(8) != VERSION)
+        {
+            throw new JournalException("snapshot " + name + " has format version " + in.getInt(8) +
+                "; this engine reads version " + VERSION);
+        }
+        final CRC32C crc = new CRC32C();
+        crc.update(file, 0, 60);
+        if (in.getInt(60) != (int)crc.getValue())
+        {
+            throw new JournalException("snapshot " + name + ": header checksum mismatch");
+        }
+        final long bodyLength = in.getLong(40);
+        if (bodyLength != file.length - HEADER)
+        {
+            throw new JournalException("snapshot " + name + " is truncated: body should be " + bodyLength + " bytes, file has " +
+                (file.length - HEADER));
+        }
+        crc.reset();
+        crc.update(file, HEADER, file.length - HEADER);
+        if (in.getInt(56) != (int)crc.getValue())
+        {
+            throw new JournalException("snapshot " + name + ": body checksum mismatch");
+        }
+        return new Header(in.getLong(16), in.getLong(24), in.getLong(32), in.getLong(48), stpOf(in.getInt(12)));
+    }
+
+    /** Rebuilds the state of a checked snapshot into {@code logic}, which must be empty. */
+    static void restore(final String name, final byte[] file, final BusinessLogic logic)
+    {
+        final ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        in.position(HEADER);
+        final StateRestorer restorer = logic.restorer();
+        while (true)
+        {
+            final int tag = in.get();
+            switch (tag)
+            {
+                case 'I' -> restorer.instrument(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                    in.getLong(), in.getLong(), in.getLong());
+                case 'O' -> restoreOrder(in, restorer);
+                case 'A' -> restorer.account(in.getLong());
+                case 'B' -> restorer.balance(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+                case 'E' ->
+                {
+                    restorer.position(in.getLong(16), in.getLong(24));
+                    return;
+                }
+                default -> throw new JournalException("snapshot " + name + ": unknown record tag " + tag + " at offset " +
+                    (in.position() - 1));
+            }
+        }
+    }
+
+    private static void restoreOrder(final ByteBuffer in, final StateRestorer restorer)
+    {
+        final long symbolHi = in.getLong();
+        final long symbolLo = in.getLong();
+        final long orderId = in.getLong();
+        final long account = in.getLong();
+        final long price = in.getLong();
+        final long openQty = in.getLong();
+        final long filledQty = in.getLong();
+        final long expiry = in.getLong();
+        final Side side = in.get() == 0 ? Side.BUY : Side.SELL;
+        restorer.restingOrder(symbolHi, symbolLo, orderId, account, side, JournalCodec.tifOf(in.get()), price, openQty,
+            filledQty, expiry);
+    }
+
+    static int stpCode(final SelfTradePrevention stp)
+    {
+        return switch (stp)
+        {
+            case NONE -> 0;
+            case CANCEL_RESTING -> 1;
+            case CANCEL_INCOMING -> 2;
+        };
+    }
+
+    static SelfTradePrevention stpOf(final int code)
+    {
+        return switch (code)
+        {
+            case 1 -> SelfTradePrevention.CANCEL_RESTING;
+            case 2 -> SelfTradePrevention.CANCEL_INCOMING;
+            default -> SelfTradePrevention.NONE;
+        };
+    }
+
+    /** Writes each visited part of the state as a tagged record. */
+    private static final class Encoder implements StateVisitor
+    {
+        private final SnapshotBuffer out;
+
+        Encoder(final SnapshotBuffer out)
+        {
+            this.out = out;
+        }
+
+        @Override
+        public void instrument(final Instrument instrument)
+        {
+            out.putByte('I');
+            out.putLong(instrument.symbolHi());
+            out.putLong(instrument.symbolLo());
+            out.putLong(instrument.baseAssetHi());
+            out.putLong(instrument.baseAssetLo());
+            out.putLong(instrument.quoteAssetHi());
+            out.putLong(instrument.quoteAssetLo());
+            out.putLong(instrument.baseScale());
+            out.putLong(instrument.quoteScale());
+        }
+
+        @Override
+        public void restingOrder(final Instrument instrument, final Order order)
+        {
+            out.putByte('O');
+            out.putLong(instrument.symbolHi());
+            out.putLong(instrument.symbolLo());
+            out.putLong(order.orderId());
+            out.putLong(order.account());
+            out.putLong(order.price());
+            out.putLong(order.openQty());
+            out.putLong(order.filledQty());
+            out.putLong(order.expiry());
+            out.putByte(order.side() == Side.BUY ? 0 : 1);
+            out.putByte(JournalCodec.tifCode(order.tif()));
+        }
+
+        @Override
+        public void account(final long account)
+        {
+            out.putByte('A');
+            out.putLong(account);
+        }
+
+        @Override
+        public void balance(final long account, final long assetHi, final long assetLo, final long available,
+            final long reserved)
+        {
+            out.putByte('B');
+            out.putLong(account);
+            out.putLong(assetHi);
+            out.putLong(assetLo);
+            out.putLong(available);
+            out.putLong(reserved);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package engine.journal;
+
+import static engine.journal.JournalFixture.QUIET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import engine.api.SelfTradePrevention;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Truncated and corrupted journals and snapshots: detected, named, never silently skipped. */
+class JournalFaultTest
+{
+    private static final int COMMANDS = 3_000;
+    private static final String FILE = JournalFixture.workload(COMMANDS, 11);
+
+    @TempDir
+    Path dir;
+    private JournalDirectory journal;
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void journalAFile()
+    {
+        JournalFixture.run(FILE, dir, Durability.ASYNC);
+        journal = JournalDirectory.of(dir);
+    }
+
+    private String log()
+    {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private long cleanHashUntil(final long seq)
+    {
+        return Recovery.recover(journal, Recovery.Options.defaults(QUIET).until(seq).snapshots(false)).logic().stateHash();
+    }
+
+    private void appendRaw(final byte[] entry)
+    {
+        try (SingleChronicleQueue queue = journal.openForWriting(Durability.ASYNC);
+            ExcerptAppender appender = queue.createAppender())
+        {
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                dc.wire().bytes().write(entry);
+            }
+        }
+    }
+
+    @Test
+    void shouldDropATornLastEntryWithAWarningNamingItsIndex()
+    {
+        final long cleanHash = cleanHashUntil(COMMANDS);
+        appendRaw(new byte[] {1, 4, 9, 9, 9}); // half a PLACE: what a write cut short leaves
+        final long tornIndex = JournalFixture.entryPositions(dir).get(COMMANDS).index();
+
+        final Recovery.Recovered recovered = Recovery.recover(journal, Recovery.Options.defaults(log));
+
+        assertThat(recovered.tornIndex()).isEqualTo(tornIndex);
+        assertThat(recovered.lastSeq()).isEqualTo(COMMANDS);
+        assertThat(recovered.logic().stateHash()).isEqualTo(cleanHash);
+        assertThat(log()).contains("torn").contains(JournalReader.describeIndex(tornIndex));
+    }
+
+    @Test
+    void shouldReportAWriteInterruptedBeforeItsHeaderWasPublished() throws IOException
+    {
+        final JournalFixture.EntryPosition last = JournalFixture.entryPositions(dir).get(COMMANDS - 1);
+        final long header = (last.offset() + last.length() + 3) & ~3L;
+        try (RandomAccessFile raf = new RandomAccessFile(last.file().toFile(), "rw"))
+        {
+            raf.seek(header + 4); // Chronicle writes the body first and the header last: a kill leaves this
+            raf.write(new byte[] {1, 4, 7, 7, 7, 7, 7, 7, 7, 7});
+        }
+
+        final Recovery.Recovered recovered = Recovery.recover(journal, Recovery.Options.defaults(log));
+
+        assertThat(recovered.lastSeq()).isEqualTo(COMMANDS);
+        assertThat(recovered.tornIndex()).isEqualTo(last.index() + 1);
+        assertThat(log()).contains("interrupted").contains(JournalReader.describeIndex(last.index() + 1));
+    }
+
+    @Test
+    void shouldKeepReadingPastATornEntryOnceRecoveryHasVoidedIt()
+    {
+        appendRaw(new byte[] {1, 4, 9, 9, 9});
+        final long tornIndex = Recovery.recover(journal, Recovery.Options.defaults(QUIET)).tornIndex();
+        JournalRepair.voidTornEntry(journal, tornIndex, COMMANDS, QUIET);
+        final JournalCodec codec = new JournalCodec();
+        final int length = codec.encode(new engine.api.Command().tick(1_000_000).seq(COMMANDS + 1));
+        appendRaw(java.util.Arrays.copyOf(codec.array(), length));
+
+        final Recovery.Recovered recovered = Recovery.recover(journal, Recovery.Options.defaults(log));
+
+        assertThat(recovered.lastSeq()).isEqualTo(COMMANDS + 1);
+        assertThat(recovered.tornIndex()).isEqualTo(-1);
+        assertThat(log()).contains("voided");
+    }
+
+    @Test
+    void shouldRefuseACorruptEntryInTheMiddleNamingFileAndIndex()
+    {
+        final JournalFixture.EntryPosition victim = JournalFixture.entryPositions(dir).get(1_499);
+        JournalFixture.flipByte(victim.file(), victim.offset() + 20);
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class)
+            .hasMessageContaining(victim.file().toString())
+            .hasMessageContaining(JournalReader.describeIndex(victim.index()))
+            .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void shouldRecoverUpToTheLastGoodEntryWhenAskedTo()
+    {
+        final JournalFixture.EntryPosition victim = JournalFixture.entryPositions(dir).get(1_499);
+        JournalFixture.flipByte(victim.file(), victim.offset() + 20);
+
+        final Recovery.Recovered recovered = Recovery.recover(journal, Recovery.Options.defaults(log).salvage(true));
+
+        assertThat(recovered.lastSeq()).isEqualTo(1_499);
+        assertThat(recovered.corruption()).contains(JournalReader.describeIndex(victim.index()));
+        assertThat(log()).contains("last good entry");
+    }
+
+    @Test
+    void shouldCutACorruptJournalAtTheLastGoodEntryKeepingTheOriginal()
+    {
+        final long goodHash = cleanHashUntil(1_499);
+        final JournalFixture.EntryPosition victim = JournalFixture.entryPositions(dir).get(1_499);
+        JournalFixture.flipByte(victim.file(), victim.offset() + 20);
+
+        final Path aside = JournalRepair.cutAtLastGood(journal, 1_499, QUIET);
+        final Recovery.Recovered recovered = Recovery.recover(journal, Recovery.Options.defaults(QUIET));
+
+        assertThat(recovered.lastSeq()).isEqualTo(1_499);
+        assertThat(recovered.logic().stateHash()).isEqualTo(goodHash);
+        assertThat(JournalDirectory.of(aside).hasJournal()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseASequenceGap()
+    {
+        final JournalCodec codec = new JournalCodec();
+        final int length = codec.encode(new engine.api.Command().tick(1_000_000).seq(COMMANDS + 5));
+        appendRaw(java.util.Arrays.copyOf(codec.array(), length));
+        appendRaw(java.util.Arrays.copyOf(codec.array(), length));
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining("seq " + (COMMANDS + 1) + " was expected");
+    }
+
+    private Path snapshotAt(final long seq)
+    {
+        final Recovery.Recovered state = Recovery.recover(journal, Recovery.Options.defaults(QUIET).until(seq));
+        return new SnapshotStore(journal).write(SnapshotStore.capture(state.logic(), state.lastIndex()));
+    }
+
+    @Test
+    void shouldRefuseATruncatedSnapshotNamingTheFile() throws IOException
+    {
+        final Path snapshot = snapshotAt(2_000);
+        try (RandomAccessFile raf = new RandomAccessFile(snapshot.toFile(), "rw"))
+        {
+            raf.setLength(raf.length() / 2);
+        }
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining(snapshot.toString()).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void shouldRefuseASnapshotWithABadChecksum()
+    {
+        final Path snapshot = snapshotAt(2_000);
+        JournalFixture.flipByte(snapshot, 200);
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining(snapshot.toString()).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void shouldRefuseASnapshotOfAnotherFormatVersion() throws IOException
+    {
+        final Path snapshot = snapshotAt(2_000);
+        try (RandomAccessFile raf = new RandomAccessFile(snapshot.toFile(), "rw"))
+        {
+            raf.seek(8);
+            raf.write(2);
+        }
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining(snapshot.toString())
+            .hasMessageContaining("format version 2");
+    }
+
+    @Test
+    void shouldRefuseASnapshotThatDoesNotMatchTheJournal()
+    {
+        final Path snapshot = snapshotAt(2_000);
+        final Path renamed = snapshot.resolveSibling(SnapshotStore.name(2_500));
+        final Path other = snapshotAt(2_500);
+        try
+        {
+            Files.move(snapshot, other, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException e)
+        {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThat(renamed).isEqualTo(other);
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining(other.toString())
+            .hasMessageContaining("not the seq in its name");
+    }
+
+    @Test
+    void shouldFallBackToAnOlderSnapshotWhenRecoveringToLastGood()
+    {
+        snapshotAt(1_000);
+        final Path newest = snapshotAt(2_000);
+        JournalFixture.flipByte(newest, 100);
+
+        final Recovery.Recovered recovered = Recovery.recover(journal, Recovery.Options.defaults(log).salvage(true));
+
+        assertThat(recovered.snapshotSeq()).isEqualTo(1_000);
+        assertThat(recovered.logic().stateHash()).isEqualTo(cleanHashUntil(COMMANDS));
+        assertThat(log()).contains(newest.toString());
+    }
+
+    @Test
+    void shouldRefuseASnapshotAheadOfTheJournalUnlessRecoveringToLastGood() throws IOException
+    {
+        final Path snapshot = snapshotAt(2_000);
+        final Path otherJournal = dir.resolve("other");
+        JournalFixture.run(JournalFixture.firstCommands(FILE, 1_000), otherJournal, Durability.ASYNC);
+        Files.createDirectories(otherJournal.resolve("snapshots"));
+        Files.copy(snapshot, otherJournal.resolve("snapshots").resolve(snapshot.getFileName()));
+        final JournalDirectory shortJournal = JournalDirectory.of(otherJournal);
+
+        assertThatThrownBy(() -> Recovery.recover(shortJournal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining("seq 2000");
+        final Recovery.Recovered salvaged = Recovery.recover(shortJournal, Recovery.Options.defaults(log).salvage(true));
+        assertThat(salvaged.lastSeq()).isEqualTo(1_000);
+        assertThat(salvaged.snapshot()).isNull();
+        assertThat(log()).contains("ahead of the journal");
+    }
+
+    @Test
+    void shouldRefuseAJournalDirectoryThatCannotBeWritten() throws IOException
+    {
+        final Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+
+        assertThatThrownBy(() -> new JournalWriter(JournalDirectory.of(notADirectory), Durability.ASYNC, failure -> { }))
+            .isInstanceOf(JournalException.class).hasMessageContaining(notADirectory.toString())
+            .hasMessageContaining("not writable");
+    }
+
+    @Test
+    void shouldRefuseToReplayUnderOtherSelfTradeRules()
+    {
+        assertThatThrownBy(() -> journal.settle(SelfTradePrevention.CANCEL_RESTING))
+            .isInstanceOf(JournalException.class).hasMessageContaining("self-trade prevention");
+    }
+
+    @Test
+    void shouldListEveryEntryOnce()
+    {
+        final List<JournalFixture.EntryPosition> positions = JournalFixture.entryPositions(dir);
+
+        assertThat(positions).hasSize(COMMANDS);
+    }
+}
