@@ -63,7 +63,8 @@ final class ServeCommand implements Callable<Integer>
             final LiveEngine.Builder builder = LiveEngine.builder(data).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
             http = httpPort == null ? null :
-                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler);
+                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler,
+                    builder::journaledHandler);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | java.io.IOException e)

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * The HTTP side of {@code serve --http}: read models and the event store as output handlers,
  * and the HTTP server once the engine runs. Two calls from the server's wiring:
  * <pre>
- * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler);
+ * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler,
+ *     liveBuilder::journaledHandler);
  * LiveEngine live = liveBuilder.start();
  * http.start(live.engine(), port);
  * </pre>
@@ -38,13 +39,15 @@ public final class HttpFrontEnd implements AutoCloseable
 
     /**
      * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, replays the
-     * event store into them, and registers them and the event store writer through
-     * {@code addOutputHandler}; call before the engine starts.
+     * event store into them, and registers them through {@code addOutputHandler} and the event
+     * store writer through {@code addJournaledHandler} (so the store never holds a command the
+     * journal lost); call before the engine starts.
      *
      * @throws IOException when the keys file is missing or unreadable (a bad line: IllegalArgumentException)
      */
     public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
-        final Consumer<EventHandler<EventBatch>> addOutputHandler) throws IOException
+        final Consumer<EventHandler<EventBatch>> addOutputHandler,
+        final Consumer<EventHandler<EventBatch>> addJournaledHandler) throws IOException
     {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
@@ -64,7 +67,7 @@ public final class HttpFrontEnd implements AutoCloseable
                 }
             }
         }
-        addOutputHandler.accept(new EventStoreWriter(events));
+        addJournaledHandler.accept(new EventStoreWriter(events));
         models.handlers().forEach(addOutputHandler);
         return new HttpFrontEnd(keys, models);
     }
@@ -75,9 +78,9 @@ public final class HttpFrontEnd implements AutoCloseable
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
         {
-            // Ahead: the event store is written beside the journal, not after it, so a crash can
-            // leave it holding commands the journal lost. Behind: the journal was written without
-            // --http. Either way the read models do not describe the recovered state.
+            // The store is written only after the journal, so it can lag (a crash between the two,
+            // or a journal written without --http) but not lead unless the journal was replaced.
+            // Either way the read models do not describe the recovered state.
             System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
         }

@@ -57,6 +57,7 @@ public final class LiveEngine implements AutoCloseable
             .timeSource(EngineConfig.TimeSource.SEQUENCER).firstSeq(recovered.lastSeq() + 1).build();
         final Engine.Builder engineBuilder = Engine.builder(config).logic(recovered.logic()).journalStage(journal);
         builder.outputHandlers.forEach(engineBuilder::outputHandler);
+        builder.journaledHandlers.forEach(engineBuilder::onResultThread);
         engine = engineBuilder.start();
         snapshotter = builder.snapshotEvery > 0 ? startSnapshotter(builder.snapshotEvery) : null;
     }
@@ -260,6 +261,7 @@ public final class LiveEngine implements AutoCloseable
         private EngineConfig config = EngineConfig.live();
         private PrintStream log = System.err;
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
+        private final List<EventHandler<EventBatch>> journaledHandlers = new ArrayList<>();
         private Consumer<Throwable> onJournalFailure;
 
         private Builder(final Path data)
@@ -315,6 +317,16 @@ public final class LiveEngine implements AutoCloseable
         public Builder outputHandler(final EventHandler<EventBatch> handler)
         {
             outputHandlers.add(handler);
+            return this;
+        }
+
+        /**
+         * A consumer that must see a command only once it is journaled (the event store): it runs
+         * on the result thread, which waits for the journal.
+         */
+        public Builder journaledHandler(final EventHandler<EventBatch> handler)
+        {
+            journaledHandlers.add(handler);
             return this;
         }
 
