@@ -82,14 +82,14 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
     public static final class Builder
     {
         private int ingressRingSize = 1 << 16;
-        private int outputRingSize = 1 << 14;
+        private int outputRingSize = 1 << 13;
         private WaitStrategyType waitStrategy = WaitStrategyType.forCores(Runtime.getRuntime().availableProcessors());
         private ProducerType producerType = ProducerType.MULTI;
         private SelfTradePrevention selfTradePrevention = SelfTradePrevention.NONE;
         private TimeSource timeSource = TimeSource.SEQUENCER;
         private long timeUnitNanos = 1_000_000L;
         private long firstSeq = 1;
-        private int expectedOrders = 1 << 16;
+        private int expectedOrders = 1 << 14;
         private int expectedAccounts = 1 << 12;
 
         public Builder ingressRingSize(final int value)

@@ -17,8 +17,9 @@ public final class Order
     long openQty;
     long filledQty;
     long expiry;
-    /** Owner-defined tag: the business logic keeps the order's instrument here. */
+    /** Owner-defined tags: the business logic keeps the order's instrument and account here, saving lookups. */
     Object instrument;
+    Object owner;
 
     PriceLevel level;
     Order prev;
@@ -26,8 +27,9 @@ public final class Order
     int expiryIndex = -1;
 
     public Order init(final long orderId, final long account, final Side side, final TimeInForce tif,
-        final long price, final long qty, final long expiry, final Object instrument)
+        final long price, final long qty, final long expiry, final Object instrument, final Object owner)
     {
+        this.owner = owner;
         this.orderId = orderId;
         this.account = account;
         this.side = side;
@@ -87,6 +89,11 @@ public final class Order
     public Object instrument()
     {
         return instrument;
+    }
+
+    public Object owner()
+    {
+        return owner;
     }
 
     /** The next order in time priority at the same price, or null. */

@@ -23,6 +23,7 @@ public final class OrderPool
     public void release(final Order order)
     {
         order.instrument = null;
+        order.owner = null;
         if (count == free.length)
         {
             free = java.util.Arrays.copyOf(free, count * 2);

@@ -47,7 +47,8 @@ public final class EventBatch implements EventSink
     private byte commandType;
     private ResultListener listener;
     private int count;
-    private long[] words = new long[WORDS * 4];
+    /** Room for 16 events from the start, so that few slots ever grow after warm-up. */
+    private long[] words = new long[WORDS * 16];
 
     /** Starts the result of {@code command}, dropping the events of whatever the slot held before. */
     public void begin(final Command command, final ResultListener listener)

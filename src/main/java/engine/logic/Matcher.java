@@ -83,7 +83,7 @@ final class Matcher
         final long qty, final long takerLimit, final boolean marketBuy, final EventSink sink)
     {
         final long price = maker.price();
-        final Account makerAccount = state.accounts.get(maker.account());
+        final Account makerAccount = (Account)maker.owner();
         if (taker.side() == Side.BUY)
         {
             settle(takerAccount, marketBuy ? -1 : takerLimit, makerAccount, instrument, price, qty);
@@ -148,7 +148,7 @@ final class Matcher
     void releaseReservation(final Order order, final Instrument instrument)
     {
         final long held = instrument.reservation(order.side(), order.price(), order.openQty());
-        state.accounts.get(order.account()).release(instrument.reservedAsset(order.side()), held);
+        ((Account)order.owner()).release(instrument.reservedAsset(order.side()), held);
     }
 
     /** Forgets an order that is done (filled or cancelled) and returns it to the pool. */

@@ -66,7 +66,7 @@ final class OrderAmendment
             matcher.cancelResting(order, Reason.AMENDED_TO_ZERO, sink);
             return;
         }
-        final Account account = state.accounts.get(order.account());
+        final Account account = (Account)order.owner();
         final int asset = instrument.reservedAsset(order.side());
         final long extra = instrument.reservation(order.side(), newPrice, newOpen) -
             instrument.reservation(order.side(), order.price(), order.openQty());

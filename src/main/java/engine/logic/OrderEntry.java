@@ -25,13 +25,13 @@ final class OrderEntry
     void place(final Command c, final EventSink sink)
     {
         final Instrument instrument = state.instruments.find(c.symbolHi(), c.symbolLo());
-        final Reason invalid = validate(c, instrument);
+        final Account account = state.accounts.get(c.account());
+        final Reason invalid = validate(c, instrument, account);
         if (invalid != Reason.NONE)
         {
             sink.rejected(true, c.orderId(), c.account(), invalid);
             return;
         }
-        final Account account = state.accounts.get(c.account());
         final boolean market = c.orderType() == OrderType.MARKET;
         final boolean marketBuy = market && c.side() == Side.BUY;
         final long limit = market ? (c.side() == Side.BUY ? Long.MAX_VALUE : 0) : c.price();
@@ -48,7 +48,8 @@ final class OrderEntry
             c.price(), c.qty());
 
         final Order order = state.orderPool.acquire()
-            .init(c.orderId(), c.account(), c.side(), c.tif(), market ? 0 : c.price(), c.qty(), c.expiry(), instrument);
+            .init(c.orderId(), c.account(), c.side(), c.tif(), market ? 0 : c.price(), c.qty(), c.expiry(), instrument,
+                account);
         final Reason stopped = matcher.match(order, account, instrument, limit, marketBuy, sink);
         if (order.openQty() == 0)
         {
@@ -86,13 +87,13 @@ final class OrderEntry
     }
 
     /** The checks that need no funds or book: UNKNOWN_SYMBOL .. DUPLICATE_ORDER_ID. */
-    private Reason validate(final Command c, final Instrument instrument)
+    private Reason validate(final Command c, final Instrument instrument, final Account account)
     {
         if (instrument == null)
         {
             return Reason.UNKNOWN_SYMBOL;
         }
-        if (state.accounts.get(c.account()) == null)
+        if (account == null)
         {
             return Reason.UNKNOWN_ACCOUNT;
         }

@@ -50,7 +50,7 @@ public final class StateRestorer
     {
         final Instrument instrument = state.instruments.find(symbolHi, symbolLo);
         final Order order = state.orderPool.acquire().init(orderId, account, side, tif, price, openQty + filledQty,
-            expiry, instrument);
+            expiry, instrument, state.accounts.getOrCreate(account));
         order.fillIncoming(filledQty);
         instrument.book().add(order);
         state.openOrders.put(orderId, order);
