@@ -69,7 +69,7 @@ public final class Engine implements AutoCloseable
         final ExceptionHandler<Object> onFault = new StageFaultHandler(faults);
 
         output = new Disruptor<>(EventBatch::new, config.outputRingSize(), threads("engine-output"),
-            com.lmax.disruptor.dsl.ProducerType.SINGLE, config.waitStrategy().create());
+            com.lmax.disruptor.dsl.ProducerType.SINGLE, config.outputWaitStrategy().create());
         output.setDefaultExceptionHandler(onFault);
         ingress = new Disruptor<>(CommandSlot::new, config.ingressRingSize(), threads("engine-ingress"),
             config.producerType(), config.waitStrategy().create());

@@ -9,7 +9,10 @@ import engine.core.WaitStrategyType;
  *
  * @param ingressRingSize command ring slots, a power of two
  * @param outputRingSize event ring slots (one per command), a power of two
- * @param waitStrategy how every ring consumer waits
+ * @param waitStrategy how the ingress ring's consumers (sequencer, business logic, journal) wait
+ * @param outputWaitStrategy how the output ring's consumers (results, read models) wait: on a
+ *                           machine with fewer cores than busy threads, a parking strategy here
+ *                           leaves the cores to the business logic and the producers
  * @param producerType MULTI for any number of submitting threads, SINGLE when only one thread ever submits
  * @param selfTradePrevention what happens when an order meets its own account's resting order
  * @param timeSource who stamps command times
@@ -19,7 +22,7 @@ import engine.core.WaitStrategyType;
  * @param expectedAccounts presizes account maps
  */
 public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategyType waitStrategy,
-    ProducerType producerType, SelfTradePrevention selfTradePrevention, TimeSource timeSource, long timeUnitNanos,
+    WaitStrategyType outputWaitStrategy, ProducerType producerType, SelfTradePrevention selfTradePrevention, TimeSource timeSource, long timeUnitNanos,
     long firstSeq, int expectedOrders, int expectedAccounts)
 {
     /** Who puts the time on a command. */
@@ -35,9 +38,10 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
     {
         requirePowerOfTwo("ingressRingSize", ingressRingSize);
         requirePowerOfTwo("outputRingSize", outputRingSize);
-        if (waitStrategy == null || producerType == null || selfTradePrevention == null || timeSource == null)
+        if (waitStrategy == null || outputWaitStrategy == null || producerType == null || selfTradePrevention == null || timeSource == null)
         {
-            throw new IllegalArgumentException("waitStrategy, producerType, selfTradePrevention and timeSource are required");
+            throw new IllegalArgumentException(
+                "waitStrategy, outputWaitStrategy, producerType, selfTradePrevention and timeSource are required");
         }
         if (timeUnitNanos <= 0 || firstSeq < 1 || expectedOrders < 0 || expectedAccounts < 0)
         {
@@ -73,7 +77,7 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
     public Builder toBuilder()
     {
         return new Builder().ingressRingSize(ingressRingSize).outputRingSize(outputRingSize).waitStrategy(waitStrategy)
-            .producerType(producerType).selfTradePrevention(selfTradePrevention).timeSource(timeSource)
+            .outputWaitStrategy(outputWaitStrategy).producerType(producerType).selfTradePrevention(selfTradePrevention).timeSource(timeSource)
             .timeUnitNanos(timeUnitNanos).firstSeq(firstSeq).expectedOrders(expectedOrders)
             .expectedAccounts(expectedAccounts);
     }
@@ -84,6 +88,7 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
         private int ingressRingSize = 1 << 16;
         private int outputRingSize = 1 << 13;
         private WaitStrategyType waitStrategy = WaitStrategyType.forCores(Runtime.getRuntime().availableProcessors());
+        private WaitStrategyType outputWaitStrategy;
         private ProducerType producerType = ProducerType.MULTI;
         private SelfTradePrevention selfTradePrevention = SelfTradePrevention.NONE;
         private TimeSource timeSource = TimeSource.SEQUENCER;
@@ -107,6 +112,13 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
         public Builder waitStrategy(final WaitStrategyType value)
         {
             waitStrategy = value;
+            return this;
+        }
+
+        /** Defaults to the {@link #waitStrategy(WaitStrategyType)} of the ingress ring. */
+        public Builder outputWaitStrategy(final WaitStrategyType value)
+        {
+            outputWaitStrategy = value;
             return this;
         }
 
@@ -154,7 +166,8 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
 
         public EngineConfig build()
         {
-            return new EngineConfig(ingressRingSize, outputRingSize, waitStrategy, producerType, selfTradePrevention,
+            return new EngineConfig(ingressRingSize, outputRingSize, waitStrategy,
+                outputWaitStrategy != null ? outputWaitStrategy : waitStrategy, producerType, selfTradePrevention,
                 timeSource, timeUnitNanos, firstSeq, expectedOrders, expectedAccounts);
         }
     }

@@ -2,6 +2,7 @@ package engine.core;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
@@ -15,6 +16,8 @@ public enum WaitStrategyType
 {
     /** Parks on a lock: cheapest on CPU, slowest hand-off. */
     BLOCKING,
+    /** Parks like BLOCKING, but a publisher only takes the lock when a consumer is actually parked. */
+    LITE_BLOCKING,
     /** Spins, then yields, then sleeps briefly: low CPU when idle, cheap publishing. */
     SLEEPING,
     /** Spins, then yields the core: good latency when there is a core per busy thread. */
@@ -27,6 +30,7 @@ public enum WaitStrategyType
         return switch (this)
         {
             case BLOCKING -> new BlockingWaitStrategy();
+            case LITE_BLOCKING -> new LiteBlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
             case BUSY_SPIN -> new BusySpinWaitStrategy();

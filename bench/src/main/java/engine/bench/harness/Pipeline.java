@@ -26,23 +26,26 @@ import java.util.stream.Stream;
 final class Pipeline implements AutoCloseable
 {
     /** Pipeline settings shared by every harness command. */
-    record Settings(WaitStrategyType waitStrategy, String journal, int ringSize, String pin, Path journalRoot)
+    record Settings(WaitStrategyType waitStrategy, WaitStrategyType outputWaitStrategy, String journal, int ringSize,
+        String pin, Path journalRoot)
     {
         static Settings from(final Options o)
         {
-            return new Settings(WaitStrategyType.valueOf(o.get("wait", "YIELDING").toUpperCase(Locale.ROOT)),
+            final WaitStrategyType wait = WaitStrategyType.valueOf(o.get("wait", "YIELDING").toUpperCase(Locale.ROOT));
+            return new Settings(wait, WaitStrategyType.valueOf(o.get("output-wait", wait.name()).toUpperCase(Locale.ROOT)),
                 o.get("journal", "off").toLowerCase(Locale.ROOT), o.getInt("ring", 1 << 16), o.get("pin", ""),
                 Path.of(o.get("journal-dir", System.getProperty("java.io.tmpdir"))));
         }
 
         Settings withJournal(final String mode)
         {
-            return new Settings(waitStrategy, mode, ringSize, pin, journalRoot);
+            return new Settings(waitStrategy, outputWaitStrategy, mode, ringSize, pin, journalRoot);
         }
 
         String describe()
         {
-            return "wait " + waitStrategy + ", journal " + journal + ", rings " + ringSize + "/" + Math.max(2, ringSize / 4) +
+            return "wait " + waitStrategy + (outputWaitStrategy != waitStrategy ? " (output ring " + outputWaitStrategy + ")" : "") +
+                ", journal " + journal + ", rings " + ringSize + "/" + Math.max(2, ringSize / 4) +
                 ", pin " + (pin.isEmpty() ? "none (OS scheduler)" : pin);
         }
     }
@@ -55,6 +58,7 @@ final class Pipeline implements AutoCloseable
     Pipeline(final Settings s, final int expectedOrders, final int expectedAccounts) throws Exception
     {
         final EngineConfig config = EngineConfig.fileReplay().toBuilder().waitStrategy(s.waitStrategy())
+            .outputWaitStrategy(s.outputWaitStrategy())
             .ingressRingSize(s.ringSize()).outputRingSize(Math.max(2, s.ringSize() / 4))
             .expectedOrders(expectedOrders).expectedAccounts(expectedAccounts).build();
         final Engine.Builder builder = Engine.builder(config);
