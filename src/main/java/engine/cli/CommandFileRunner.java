@@ -1,10 +1,12 @@
 package engine.cli;
 
+import com.lmax.disruptor.EventHandler;
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.app.Engine;
 import engine.app.EngineConfig;
 import engine.core.CanonicalWriter;
+import engine.core.CommandSlot;
 import engine.core.WaitStrategyType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +63,7 @@ public final class CommandFileRunner
 
     /** As {@link #run(InputStream, OutputStream, PrintStream, Options)}, journaling through {@code journal} if not null. */
     public static Summary run(final InputStream in, final OutputStream out, final PrintStream err,
-        final Options options, final com.lmax.disruptor.EventHandler<engine.core.CommandSlot> journal) throws IOException
+        final Options options, final EventHandler<CommandSlot> journal) throws IOException
     {
         final CanonicalWriter writer = new CanonicalWriter(out);
         final Engine.Builder builder = Engine.builder(options.config()).onResultThread(writer);

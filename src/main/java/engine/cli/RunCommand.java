@@ -2,9 +2,13 @@ package engine.cli;
 
 import engine.api.SelfTradePrevention;
 import engine.core.WaitStrategyType;
+import engine.journal.JournalException;
+import engine.journal.JournalWriter;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
@@ -45,22 +49,21 @@ final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final CommandFileRunner.Options options = CommandFileRunner.Options.defaults(stp).withDump(dump)
-            .withStrict(strict);
-        final CommandFileRunner.Options configured = new CommandFileRunner.Options(
-            options.config().toBuilder().waitStrategy(wait).build(), dump, strict);
-        final OutputStream out = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        final CommandFileRunner.Options defaults = CommandFileRunner.Options.defaults(stp);
+        final CommandFileRunner.Options options = new CommandFileRunner.Options(
+            defaults.config().toBuilder().waitStrategy(wait).build(), dump, strict);
+        final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         final CommandFileRunner.Summary summary;
-        try (InputStream in = open(file); engine.journal.JournalWriter writer = RunJournal.open(journal, durability, stp))
+        try (InputStream in = open(file); JournalWriter writer = RunJournal.open(journal, durability, stp))
         {
-            summary = CommandFileRunner.run(in, out, System.err, configured, writer);
+            summary = CommandFileRunner.run(in, out, System.err, options, writer);
         }
         catch (final FileNotFoundException e)
         {
             System.err.println("run: cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        catch (final engine.journal.JournalException | IllegalArgumentException e)
+        catch (final JournalException | IllegalArgumentException e)
         {
             System.err.println("run: " + e.getMessage());
             return 1;
