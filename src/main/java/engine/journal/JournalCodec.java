@@ -13,20 +13,26 @@ import net.openhft.chronicle.bytes.Bytes;
  * buffer with Chronicle Bytes (native little-endian), so that the CRC can run over a plain
  * array. Fixed fields, no self-description:
  * <pre>
- *  0  u8   format (1)
+ *  0  u8   format ({@value #FORMAT})
  *  1  u8   kind (stable codes below, independent of enum order)
  *  2  i64  seq
  * 10  i64  timestamp
  * 18  ...  body, by kind (only the fields that kind uses)
  *  n  i32  CRC32C of bytes [0, n)
  * </pre>
- * A {@code VOID} entry is written by recovery after a torn last entry, naming the index it
- * voids, so that later readers skip that entry knowingly instead of calling it corruption.
- * One instance per thread.
+ * Entries are stored packed into Chronicle documents, each preceded by a {@code u8} length
+ * ({@link EntryPacker}). A {@code VOID} entry is written by recovery after a torn last
+ * document, with the seq of the last good entry and the index of the document it voids (from
+ * that seq on), so that later readers skip the rest of that document knowingly instead of
+ * calling it corruption. One instance per thread.
+ *
+ * <p>Format history, also recorded as {@code entryFormat} in {@code journal.properties}, which
+ * {@link JournalDirectory} checks before reading or writing: 1, one document per entry with no
+ * length prefix; 2, entries packed into documents. A journal of another format is refused.
  */
 final class JournalCodec
 {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final int MAX_LENGTH = 128;
     static final int KIND_SYMBOL = 1;
     static final int KIND_DEPOSIT = 2;
@@ -97,7 +103,7 @@ final class JournalCodec
         return seal();
     }
 
-    /** Encodes a marker saying that the entry at {@code index} is void (torn in a crash). */
+    /** Encodes a marker saying that the document at {@code index} is void after {@code seq} (torn in a crash). */
     int encodeVoid(final long seq, final long index)
     {
         bytes.clear();

@@ -16,8 +16,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 /**
  * The on-disk layout of one engine's durable state:
  * <pre>
- * DIR/journal.properties   settings replay must match (self-trade prevention), written once
- * DIR/queue/               the Chronicle Queue of command entries (*.cq4)
+ * DIR/journal.properties   settings replay must match (self-trade prevention, entry format), written once
+ * DIR/queue/               the Chronicle Queue of documents of command entries (*.cq4)
  * DIR/snapshots/           snapshot-&lt;seq&gt;.snap files
  * </pre>
  */
@@ -90,6 +90,7 @@ public final class JournalDirectory
     SingleChronicleQueue openForWriting(final Durability durability)
     {
         prepareForWriting();
+        checkFormat();
         return SingleChronicleQueueBuilder.binary(queueDir()).rollCycle(RollCycles.FAST_DAILY)
             .syncMode(durability == Durability.SYNC ? SyncMode.SYNC : SyncMode.NONE).timeoutMS(2_000).build();
     }
@@ -100,6 +101,7 @@ public final class JournalDirectory
         {
             throw new JournalException("no journal in " + root + " (expected " + queueDir() + "/*.cq4)");
         }
+        checkFormat();
         return SingleChronicleQueueBuilder.binary(queueDir()).rollCycle(RollCycles.FAST_DAILY).readOnly(true)
             .build();
     }
@@ -107,16 +109,54 @@ public final class JournalDirectory
     /** The self-trade prevention the journal was written with; replay must use the same. */
     public SelfTradePrevention selfTradePrevention()
     {
+        final Properties settings = settings();
+        try
+        {
+            return settings == null ? SelfTradePrevention.NONE :
+                SelfTradePrevention.valueOf(settings.getProperty("stp", "NONE"));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new JournalException("unreadable journal settings " + root.resolve(SETTINGS) + ": " + e, e);
+        }
+    }
+
+    /**
+     * Refuses a journal whose settings name another entry format: read with this layout its
+     * documents would only look corrupt (every entry has a checksum, so nothing is misread).
+     */
+    void checkFormat()
+    {
+        final Properties settings = settings();
+        if (settings == null)
+        {
+            return;
+        }
+        // Every journal records its format since the first one; a missing key is from no writer of ours.
+        final String format = settings.getProperty("entryFormat", "none");
+        if (!format.equals(Integer.toString(JournalCodec.FORMAT)))
+        {
+            throw new JournalException("journal " + root + " has entry format " + format + " (" +
+                root.resolve(SETTINGS) + "), but this build reads and writes only format " + JournalCodec.FORMAT +
+                (format.equals("1") ? " (format 1 stored one document per command; format 2 packs the commands of a " +
+                    "batch into one document)" : "") + "; read it with the build that wrote it, e.g. journal cat, " +
+                "and run the commands into a new journal");
+        }
+    }
+
+    /** The recorded settings, or null when none are. */
+    private Properties settings()
+    {
         final Path file = root.resolve(SETTINGS);
         if (!Files.exists(file))
         {
-            return SelfTradePrevention.NONE;
+            return null;
         }
         final Properties settings = new Properties();
         try (InputStream in = Files.newInputStream(file))
         {
             settings.load(in);
-            return SelfTradePrevention.valueOf(settings.getProperty("stp", "NONE"));
+            return settings;
         }
         catch (final IOException | IllegalArgumentException e)
         {
@@ -136,6 +176,7 @@ public final class JournalDirectory
                 throw new JournalException("journal " + root + " was written with self-trade prevention " + recorded +
                     ", not " + stp + "; replaying it under other rules would change history");
             }
+            checkFormat();
             return;
         }
         prepareForWriting();

@@ -3,18 +3,18 @@ package engine.journal;
 import engine.api.Command;
 import java.io.File;
 import java.io.PrintStream;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Reads journal entries back in order and refuses to hand out anything it cannot vouch for:
  * every entry's checksum, length and sequence number (each entry's seq is the previous one's
- * plus one) are checked.
+ * plus one) are checked. Entries sit in documents (see {@link EntryPacker}); positions are the
+ * queue indexes of documents.
  *
- * <p>A bad entry at the very end is a write torn by a crash (its result was never released):
- * it is reported with its index and dropped. A bad entry with good entries after it is
+ * <p>A bad entry in the very last document is a write torn by a crash (its result was never
+ * released): it is reported with its document's index, and it and the rest of that document
+ * are dropped; the good entries before it are kept. A bad entry with documents after it is
  * corruption: {@link JournalException} naming file and index, or, when salvaging, a stop at
  * the last good entry with the reason in the result. Nothing is ever skipped silently.
  */
@@ -24,14 +24,15 @@ public final class JournalReader implements AutoCloseable
     @FunctionalInterface
     public interface EntryHandler
     {
+        /** @param index queue index of the document holding the entry */
         void onCommand(Command command, long index);
     }
 
     /**
      * @param lastSeq seq of the last entry handed out (or the start position's seq)
-     * @param lastIndex queue index of that entry (-1 when none)
+     * @param lastIndex queue index of the document holding that entry (-1 when none)
      * @param entries how many entries were handed out
-     * @param tornIndex index of a torn last entry that was dropped, or -1
+     * @param tornIndex index of a torn last document whose bad part was dropped, or -1
      * @param corruption why reading stopped early when salvaging, or null
      */
     public record Result(long lastSeq, long lastIndex, long entries, long tornIndex, String corruption)
@@ -41,6 +42,7 @@ public final class JournalReader implements AutoCloseable
     private final JournalDirectory directory;
     private final SingleChronicleQueue queue;
     private final JournalCodec codec = new JournalCodec();
+    private final DocumentCursor cursor = new DocumentCursor();
     private final Command command = new Command();
 
     private JournalReader(final JournalDirectory directory)
@@ -54,10 +56,10 @@ public final class JournalReader implements AutoCloseable
         return new JournalReader(directory);
     }
 
-    /** Formats a queue index the way errors show it: hex, plus cycle and entry number. */
+    /** Formats a queue index the way errors show it: hex, plus cycle and document number. */
     public static String describeIndex(final long index)
     {
-        return "0x" + Long.toHexString(index) + " (cycle " + (index >>> 32) + ", entry " + (index & 0xFFFFFFFFL) + ")";
+        return "0x" + Long.toHexString(index) + " (cycle " + (index >>> 32) + ", document " + (index & 0xFFFFFFFFL) + ")";
     }
 
     /** Reads the whole journal from the start. */
@@ -67,14 +69,16 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * Reads the entries after the one at {@code afterIndex}, which must hold {@code afterSeq}
-     * (a snapshot's position), up to and including {@code untilSeq}.
+     * Reads the entries after {@code afterSeq}, which the document at {@code afterIndex} must
+     * hold (a snapshot's position), up to and including {@code untilSeq}: first the rest of
+     * that document, then the documents after it.
      *
      * @param afterIndex -1 to read from the start (then {@code afterSeq} must be 0)
      */
     public Result read(final long afterIndex, final long afterSeq, final long untilSeq, final boolean salvage,
         final PrintStream log, final EntryHandler handler)
     {
+        cursor.reset();
         try (ExcerptTailer tailer = queue.createTailer())
         {
             if (afterIndex >= 0)
@@ -85,9 +89,10 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    /** True when the entry at {@code index} is a good entry holding {@code seq}. */
+    /** True when the document at {@code index} holds a good entry of {@code seq}. */
     boolean holds(final long index, final long seq)
     {
+        cursor.reset();
         try (ExcerptTailer tailer = queue.createTailer())
         {
             position(tailer, index, seq);
@@ -99,19 +104,43 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
+    /** Loads the document at {@code index} and moves past its entry of {@code seq}. */
     private void position(final ExcerptTailer tailer, final long index, final long seq)
     {
-        if (!tailer.moveToIndex(index))
+        if (!tailer.moveToIndex(index) || !cursor.load(tailer))
         {
-            throw new JournalException("journal " + directory.queueDir() + " has no entry at index " +
+            throw new JournalException("journal " + directory.queueDir() + " has no document at index " +
                 describeIndex(index) + ", where the snapshot of seq " + seq + " says it ends");
         }
-        final int length = next(tailer);
-        if (length < 0 || codec.decode(length, command) != JournalCodec.Outcome.COMMAND || command.seq() != seq)
+        long last = -1;
+        while (true)
         {
-            throw new JournalException("journal " + fileOf(tailer) + ": entry at index " + describeIndex(index) +
-                " does not hold seq " + seq + " as the snapshot says (" +
-                (length < 0 ? "missing" : "found " + describe(length)) + ")");
+            final int length = cursor.next(codec.array());
+            final JournalCodec.Outcome outcome = length < 0 ? JournalCodec.Outcome.BAD : codec.decode(length, command);
+            if (outcome == JournalCodec.Outcome.COMMAND && command.seq() == seq)
+            {
+                return;
+            }
+            final String found;
+            if (length == DocumentCursor.END)
+            {
+                found = last < 0 ? "it holds no command" : "its last entry holds seq " + last;
+            }
+            else if (outcome == JournalCodec.Outcome.BAD)
+            {
+                found = "its entry " + cursor.entry() + " is bad: " + (length < 0 ? cursor.problem() : codec.problem());
+            }
+            else if (outcome == JournalCodec.Outcome.COMMAND && command.seq() > seq)
+            {
+                found = "its entry " + cursor.entry() + " holds seq " + command.seq();
+            }
+            else
+            {
+                last = outcome == JournalCodec.Outcome.COMMAND ? command.seq() : last;
+                continue;
+            }
+            throw new JournalException("journal " + fileOf(tailer) + ": document at index " + describeIndex(index) +
+                " does not hold seq " + seq + " as the snapshot says (" + found + ")");
         }
     }
 
@@ -121,41 +150,52 @@ public final class JournalReader implements AutoCloseable
         long lastSeq = startSeq;
         long lastIndex = startIndex;
         long entries = 0;
+        long documentFirstSeq = startSeq + 1;
         while (lastSeq < untilSeq)
         {
-            final int length = next(tailer);
-            if (length < 0)
+            final int length = cursor.next(codec.array());
+            if (length == DocumentCursor.END)
             {
-                final long interrupted = interruptedWrite(lastIndex);
+                if (cursor.load(tailer))
+                {
+                    documentFirstSeq = lastSeq + 1;
+                    continue;
+                }
+                final long interrupted = cursor.interruptedWrite();
                 if (interrupted >= 0)
                 {
-                    log.println("journal: WARNING: " + fileOf(tailer) + ": the write of entry " + describeIndex(interrupted) +
-                        " was interrupted by a crash (never completed); dropped: its result was never released");
+                    log.println("journal: WARNING: " + fileOf(tailer) + ": the write of document " +
+                        describeIndex(interrupted) + " (from seq " + (lastSeq + 1) + ") was interrupted by a crash " +
+                        "(never completed); dropped: its results were never released");
                     return new Result(lastSeq, lastIndex, entries, interrupted, null);
                 }
                 break;
             }
-            final long index = readIndex;
-            final JournalCodec.Outcome outcome = length > JournalCodec.MAX_LENGTH ? JournalCodec.Outcome.BAD :
+            final JournalCodec.Outcome outcome = length == DocumentCursor.BAD ? JournalCodec.Outcome.BAD :
                 codec.decode(length, command);
             if (outcome == JournalCodec.Outcome.BAD)
             {
-                final String problem = length > JournalCodec.MAX_LENGTH ? "length " + length + " is impossible" : codec.problem();
+                final String problem = length == DocumentCursor.BAD ? cursor.problem() : codec.problem();
+                final long index = cursor.index();
+                final String entry = "entry " + cursor.entry() + " of the document at index " + describeIndex(index);
                 final File file = fileOf(tailer);
-                final int following = next(tailer);
-                if (following < 0)
+                if (!cursor.load(tailer))
                 {
-                    log.println("journal: WARNING: last entry of " + file + " at index " + describeIndex(index) + " is torn (" +
-                        problem + "); dropped: a crash interrupted its write, so its result was never released");
+                    log.println("journal: WARNING: last document of " + file + " is torn: " + entry + " (seq " +
+                        (lastSeq + 1) + " expected) is bad (" + problem + "); dropped it and the rest of the document, " +
+                        kept(documentFirstSeq, lastSeq) + ": a crash interrupted the write, so no dropped result " +
+                        "was released");
                     return new Result(lastSeq, lastIndex, entries, index, null);
                 }
-                if (codec.decode(following, command) == JournalCodec.Outcome.VOID && codec.voidedIndex() == index)
+                documentFirstSeq = lastSeq + 1;
+                if (voids(index))
                 {
-                    log.println("journal: note: entry at index " + describeIndex(index) + " was torn by a crash and voided at recovery");
+                    log.println("journal: note: document at index " + describeIndex(index) + " was torn by a crash " +
+                        "after seq " + lastSeq + " and voided at recovery");
                     continue;
                 }
-                final String message = "journal " + file + ": entry at index " + describeIndex(index) + " after seq " + lastSeq +
-                    " is corrupt (" + problem + ") and is followed by more entries";
+                final String message = "journal " + file + ": " + entry + " after seq " + lastSeq + " is corrupt (" +
+                    problem + ") and is followed by more documents";
                 return stop(salvage, log, message, lastSeq, lastIndex, entries);
             }
             if (outcome == JournalCodec.Outcome.VOID)
@@ -164,20 +204,33 @@ public final class JournalReader implements AutoCloseable
             }
             if (command.seq() != lastSeq + 1)
             {
-                final String message = "journal " + fileOf(tailer) + ": entry at index " + describeIndex(index) + " has seq " +
-                    command.seq() + " but seq " + (lastSeq + 1) + " was expected";
+                final String message = "journal " + fileOf(tailer) + ": entry " + cursor.entry() + " of the document at " +
+                    "index " + describeIndex(cursor.index()) + " has seq " + command.seq() + " but seq " + (lastSeq + 1) +
+                    " was expected";
                 return stop(salvage, log, message, lastSeq, lastIndex, entries);
             }
             if (command.seq() > untilSeq)
             {
                 break;
             }
-            handler.onCommand(command, index);
+            handler.onCommand(command, cursor.index());
             lastSeq = command.seq();
-            lastIndex = index;
+            lastIndex = cursor.index();
             entries++;
         }
         return new Result(lastSeq, lastIndex, entries, -1, null);
+    }
+
+    /** True when the just loaded document starts with the marker voiding the document at {@code index}. */
+    private boolean voids(final long index)
+    {
+        final int length = cursor.next(codec.array());
+        return length > 0 && codec.decode(length, command) == JournalCodec.Outcome.VOID && codec.voidedIndex() == index;
+    }
+
+    private static String kept(final long firstSeq, final long lastSeq)
+    {
+        return lastSeq < firstSeq ? "keeping none of it" : "keeping its seqs " + firstSeq + " to " + lastSeq;
     }
 
     private static Result stop(final boolean salvage, final PrintStream log, final String message, final long lastSeq,
@@ -192,74 +245,13 @@ public final class JournalReader implements AutoCloseable
         return new Result(lastSeq, lastIndex, entries, -1, message);
     }
 
-    private long readIndex;
-    private Bytes<?> lastBytes;
-    private long lastEnd = -1;
-
-    /**
-     * Chronicle publishes an entry by writing its header last, so a writer killed mid-entry
-     * leaves a zero header followed by some of the entry's bytes, invisible to readers. Seeing
-     * such bytes after the last entry means a write was cut short: report it, by index.
-     *
-     * @return the index the interrupted entry would have had, or -1
-     */
-    private long interruptedWrite(final long lastIndex)
-    {
-        if (lastBytes == null || lastEnd < 0 || lastIndex < 0)
-        {
-            return -1;
-        }
-        try
-        {
-            final long header = (lastEnd + 3) & ~3L;
-            return lastBytes.readVolatileInt(header) == 0 && lastBytes.readLong(header + 4) != 0 ? lastIndex + 1 : -1;
-        }
-        catch (final RuntimeException e)
-        {
-            return -1; // past the mapped end of the file: nothing was written there
-        }
-    }
-
-    /** Copies the next data entry into the codec's array; returns its length, or -1 at the end. */
-    private int next(final ExcerptTailer tailer)
-    {
-        try (DocumentContext dc = tailer.readingDocument())
-        {
-            if (!dc.isPresent())
-            {
-                return -1;
-            }
-            readIndex = dc.index();
-            final Bytes<?> bytes = dc.wire().bytes();
-            lastBytes = bytes;
-            lastEnd = bytes.readLimit();
-            final long length = bytes.readRemaining();
-            if (length > JournalCodec.MAX_LENGTH)
-            {
-                return (int)Math.min(length, Integer.MAX_VALUE);
-            }
-            bytes.read(codec.array(), 0, (int)length);
-            return (int)length;
-        }
-    }
-
-    private String describe(final int length)
-    {
-        return switch (codec.decode(length, command))
-        {
-            case COMMAND -> "seq " + command.seq();
-            case VOID -> "a void marker";
-            case BAD -> "a bad entry: " + codec.problem();
-        };
-    }
-
     private File fileOf(final ExcerptTailer tailer)
     {
         final File file = tailer.currentFile();
         return file != null ? file : directory.queueDir().toFile();
     }
 
-    /** The index the next appended entry would follow: the queue's last index, or -1 when empty. */
+    /** The index the next appended document would follow: the queue's last index, or -1 when empty. */
     long lastIndex()
     {
         return queue.lastIndex();

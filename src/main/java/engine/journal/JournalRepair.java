@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The two ways recovery may change a journal before new entries follow it. Both keep the
- * evidence: a torn entry stays in place with a {@code VOID} marker after it, and a journal cut
- * at a corrupt entry is moved aside whole, never deleted.
+ * evidence: a torn document stays in place with a {@code VOID} marker after it, and a journal
+ * cut at a corrupt entry is moved aside whole, never deleted. Both write the same document
+ * layout as the journal stage ({@link EntryPacker}).
  */
 public final class JournalRepair
 {
@@ -19,7 +19,10 @@ public final class JournalRepair
     {
     }
 
-    /** Appends a marker voiding the torn last entry at {@code tornIndex}, so later reads skip it knowingly. */
+    /**
+     * Appends a marker (in a document of its own) voiding the rest of the torn last document at
+     * {@code tornIndex}, from the entry after {@code lastSeq} on, so later reads skip it knowingly.
+     */
     public static void voidTornEntry(final JournalDirectory directory, final long tornIndex, final long lastSeq,
         final PrintStream log)
     {
@@ -32,14 +35,13 @@ public final class JournalRepair
                 // The write never published its header: the next append overwrites it, nothing to void.
                 return;
             }
-            final int length = codec.encodeVoid(lastSeq, tornIndex);
-            try (DocumentContext dc = appender.writingDocument())
-            {
-                dc.wire().bytes().write(codec.array(), 0, length);
-            }
+            final EntryPacker packer = new EntryPacker(appender);
+            packer.add(codec.array(), codec.encodeVoid(lastSeq, tornIndex));
+            packer.publish();
             appender.sync();
         }
-        log.println("journal: voided torn entry at index " + JournalReader.describeIndex(tornIndex));
+        log.println("journal: voided torn document at index " + JournalReader.describeIndex(tornIndex) + " after seq " +
+            lastSeq);
     }
 
     /**
@@ -56,7 +58,7 @@ public final class JournalRepair
         {
             Files.createDirectories(old.snapshotDir());
             Files.move(directory.queueDir(), old.queueDir());
-            // Every snapshot goes: each names an entry by its index in the old queue, which the copy renumbers.
+            // Every snapshot goes: each names a document by its index in the old queue, which the copy renumbers.
             for (final SnapshotStore.Entry entry : new SnapshotStore(directory).list())
             {
                 Files.move(entry.file(), old.snapshotDir().resolve(entry.file().getFileName()));
@@ -72,15 +74,17 @@ public final class JournalRepair
             SingleChronicleQueue queue = directory.openForWriting(Durability.SYNC);
             ExcerptAppender appender = queue.createAppender())
         {
+            final EntryPacker packer = new EntryPacker(appender);
             reader.readAll(lastGoodSeq, true, log, (command, index) ->
             {
-                final int length = codec.encode(command);
-                try (DocumentContext dc = appender.writingDocument())
+                packer.add(codec.array(), codec.encode(command));
+                if (packer.full())
                 {
-                    dc.wire().bytes().write(codec.array(), 0, length);
+                    packer.publish();
                 }
                 copied[0]++;
             });
+            packer.publish();
             appender.sync();
         }
         log.println("journal: WARNING: kept " + copied[0] + " good entries (up to seq " + lastGoodSeq +

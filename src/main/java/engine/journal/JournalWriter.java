@@ -9,7 +9,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The journal stage: runs on the ingress ring beside the business logic and appends every
@@ -18,10 +17,16 @@ import net.openhft.chronicle.wire.DocumentContext;
  * returns for the last command of a batch, so in {@link Durability#SYNC} mode one msync at the
  * end of the batch covers every result of the batch (group commit).
  *
+ * <p>For the same reason a batch needs only one Chronicle document, not one per command: the
+ * entries of a batch are packed into one open document ({@link EntryPacker}) that is published
+ * at the end of the batch, or earlier once it holds {@link EntryPacker#MAX_ENTRIES} entries.
+ * Chronicle's per-document cost (write lock, header, index) is then paid per batch.
+ *
  * <p>Fail-stop: when a write fails (disk full, I/O error) the stage reports once through the
  * failure callback and then never returns from {@code onEvent}. Returning, or throwing (the
  * ring's exception handler would move the sequence on), would release results for commands
- * that are not journaled.
+ * that are not journaled. A document left open by the failure is never published; after a
+ * restart it shows at most as an interrupted write, which recovery drops.
  */
 public final class JournalWriter implements EventHandler<CommandSlot>, AutoCloseable
 {
@@ -35,6 +40,8 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     private final JournalCodec codec = new JournalCodec();
     private final File spaceProbe;
     private ExcerptAppender appender;
+    private EntryPacker packer;
+    private long appendedSeq;
     private long sinceSpaceCheck;
     private volatile long lastSeq;
     private volatile long lastIndex = -1;
@@ -61,6 +68,7 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     public void onStart()
     {
         appender = queue.createAppender();
+        packer = new EntryPacker(appender);
     }
 
     @Override
@@ -77,6 +85,10 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
             {
                 endBatch();
             }
+            else if (packer.full())
+            {
+                publish();
+            }
         }
         catch (final Throwable t)
         {
@@ -87,16 +99,20 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     private void append(final Command command)
     {
         final int length = codec.encode(command);
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            dc.wire().bytes().write(codec.array(), 0, length);
-        }
-        lastSeq = command.seq();
+        packer.add(codec.array(), length);
+        appendedSeq = command.seq();
         sinceSpaceCheck++;
+    }
+
+    private void publish()
+    {
+        packer.publish();
+        lastSeq = appendedSeq;
     }
 
     private void endBatch() throws IOException
     {
+        publish();
         if (durability == Durability.SYNC)
         {
             appender.sync();
@@ -143,13 +159,13 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
         }
     }
 
-    /** The seq of the last command appended (0 before any). */
+    /** The seq of the last command in a published document (0 before any). */
     public long lastSeq()
     {
         return lastSeq;
     }
 
-    /** The queue index of the last entry of the last completed batch (-1 before any). */
+    /** The queue index of the last document of the last completed batch (-1 before any). */
     public long lastIndex()
     {
         return lastIndex;

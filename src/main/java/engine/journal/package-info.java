@@ -3,17 +3,23 @@
  * Queue before its result is released, rebuilds any state the engine ever had.
  *
  * <h2>Layout</h2>
- * A journal directory holds {@code journal.properties} (settings replay must match),
- * {@code queue/} (Chronicle Queue, daily files, one entry per command in the binary layout of
- * {@code JournalCodec}: 22 to 86 bytes with a CRC32C) and {@code snapshots/}
- * ({@code snapshot-<seq>.snap}, format in {@code SnapshotFormat}; the newest three are kept).
+ * A journal directory holds {@code journal.properties} (settings replay must match, and the
+ * entry format, now 2: a journal of another format is refused), {@code queue/} (Chronicle
+ * Queue, daily files) and {@code snapshots/} ({@code snapshot-<seq>.snap}, format in
+ * {@code SnapshotFormat}; the newest three are kept).
+ *
+ * <p>Each queue document holds the entries of (part of) one ingress batch, at most 256, each
+ * as {@code u8 length} then one entry in the binary layout of {@code JournalCodec} (22 to 86
+ * bytes ending in a CRC32C); see {@code EntryPacker}. Queue indexes (in snapshots, results and
+ * messages) are indexes of documents, not of entries.
  *
  * <h2>Write path</h2>
  * {@link engine.journal.JournalWriter} is a stage on the ingress ring beside the business
  * logic: the logic never waits for the disk, results wait for the journal stage's sequence.
  * The stage publishes its sequence once per batch, so in {@code sync} mode one msync covers a
- * whole batch (group commit). A failed write stops the stage for good without moving its
- * sequence: no result is released for a command that was not journaled.
+ * whole batch (group commit), and one queue document does too (a new one every 256 entries).
+ * A failed write stops the stage for good without moving its sequence: no result is released
+ * for a command that was not journaled.
  *
  * <h2>Durability</h2>
  * {@link engine.journal.Durability#ASYNC}: entries are in the memory-mapped queue file before
@@ -27,16 +33,18 @@
  * the state copied into a buffer (the only pause), then the buffer is checksummed and written
  * to a temporary file, forced, renamed atomically and the directory forced, off the engine's
  * path. Every N commands (a background thread watches the sequence), on demand, and at
- * shutdown. A snapshot records format version, last seq and time, the queue index of its last
- * entry, the state hash, and CRC32Cs of header and body; loading checks them all and the hash
+ * shutdown. A snapshot records format version, last seq and time, the queue index of the
+ * document holding its last entry (replay resumes after that entry, inside that document), the state hash, and CRC32Cs of header and body; loading checks them all and the hash
  * of the restored state.
  *
  * <h2>Recovery</h2>
  * {@link engine.journal.Recovery}: newest valid snapshot, then the journal after its index
  * through the same business logic, events discarded. Entries are checked for checksum, length
- * and consecutive seqs. A bad or interrupted last entry is a torn write (warning with its
- * index, dropped, later voided by a marker entry); a bad entry followed by others, a gap, or
- * a bad snapshot stops start-up with an error naming file and index, unless
+ * and consecutive seqs. A bad entry in the last document, or an interrupted last document, is a
+ * torn write (warning with the document's index and seqs; the bad entry and the rest of its
+ * document are dropped, the good entries before it kept, and a marker entry later voids it); a
+ * bad entry followed by more documents, a gap, or a bad snapshot stops start-up with an error
+ * naming file and index, unless
  * {@code --recover-to-last-good}: then the journal is cut at the last good entry (the original
  * moved to {@code corrupt-<millis>/}) or an older snapshot is used.
  */

@@ -4,7 +4,9 @@ import static engine.journal.JournalFixture.QUIET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import engine.api.Command;
 import engine.api.SelfTradePrevention;
+import engine.core.CommandSlot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +14,10 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -49,6 +54,7 @@ class JournalFaultTest
         return Recovery.recover(journal, Recovery.Options.defaults(QUIET).until(seq).snapshots(false)).logic().stateHash();
     }
 
+    /** Appends {@code entry} unchecked, alone in a document, framed as the journal frames entries. */
     private void appendRaw(final byte[] entry)
     {
         try (SingleChronicleQueue queue = journal.openForWriting(Durability.ASYNC);
@@ -56,6 +62,7 @@ class JournalFaultTest
         {
             try (DocumentContext dc = appender.writingDocument())
             {
+                dc.wire().bytes().writeUnsignedByte(entry.length);
                 dc.wire().bytes().write(entry);
             }
         }
@@ -284,5 +291,145 @@ class JournalFaultTest
         final List<JournalFixture.EntryPosition> positions = JournalFixture.entryPositions(dir);
 
         assertThat(positions).hasSize(COMMANDS);
+    }
+
+    /** The documents the rewritten journal of {@link #journalInBatches} holds: 256, 256 and 88 entries per batch. */
+    private static final int BATCH = 600;
+
+    /**
+     * Journals the commands of the fixture journal again into {@code target}, through the
+     * journal stage itself, in ingress batches of {@link #BATCH}: deterministic documents.
+     */
+    private JournalDirectory journalInBatches(final Path target)
+    {
+        final List<Command> commands = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) ->
+            {
+                final Command copy = new Command();
+                copy.copyFrom(command);
+                commands.add(copy);
+            });
+        }
+        final JournalDirectory batched = JournalDirectory.of(target);
+        batched.settle(SelfTradePrevention.NONE);
+        try (JournalWriter writer = new JournalWriter(batched, Durability.ASYNC, failure -> { }))
+        {
+            writer.onStart();
+            final CommandSlot slot = new CommandSlot();
+            for (int i = 0; i < commands.size(); i++)
+            {
+                slot.copyFrom(commands.get(i));
+                writer.onEvent(slot, i, (i + 1) % BATCH == 0 || i == commands.size() - 1);
+            }
+            assertThat(writer.failure()).isNull();
+            assertThat(writer.lastSeq()).isEqualTo(COMMANDS);
+            writer.onShutdown();
+        }
+        return batched;
+    }
+
+    @Test
+    void shouldWriteOneDocumentPerBatchOfAtMost256Entries()
+    {
+        final Path target = dir.resolve("batched");
+        final JournalDirectory batched = journalInBatches(target);
+        final Map<Long, Integer> perDocument = new TreeMap<>();
+        JournalFixture.entryPositions(target).forEach(p -> perDocument.merge(p.index(), 1, Integer::sum));
+
+        assertThat(perDocument.values()).containsExactly(256, 256, 88, 256, 256, 88, 256, 256, 88, 256, 256, 88,
+            256, 256, 88);
+        assertThat(Recovery.recover(batched, Recovery.Options.defaults(QUIET)).logic().stateHash())
+            .isEqualTo(cleanHashUntil(COMMANDS));
+    }
+
+    @Test
+    void shouldRefuseACorruptEntryInTheMiddleOfADocumentNamingFileAndIndex()
+    {
+        final Path target = dir.resolve("batched");
+        final JournalDirectory batched = journalInBatches(target);
+        final JournalFixture.EntryPosition victim = JournalFixture.entryPositions(target).get(700); // entry 100 of 256
+        JournalFixture.flipByte(victim.file(), victim.offset() + 20);
+
+        assertThatThrownBy(() -> Recovery.recover(batched, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class)
+            .hasMessageContaining(victim.file().toString())
+            .hasMessageContaining("entry 100 of the document at index " + JournalReader.describeIndex(victim.index()))
+            .hasMessageContaining("checksum");
+        final Recovery.Recovered salvaged = Recovery.recover(batched, Recovery.Options.defaults(log).salvage(true));
+        assertThat(salvaged.lastSeq()).isEqualTo(700);
+        assertThat(salvaged.lastIndex()).isEqualTo(victim.index());
+        assertThat(salvaged.logic().stateHash()).isEqualTo(cleanHashUntil(700));
+        assertThat(salvaged.corruption()).contains(JournalReader.describeIndex(victim.index()));
+    }
+
+    @Test
+    void shouldDropTheRestOfATornLastDocumentKeepingTheEntriesBeforeIt()
+    {
+        final Path target = dir.resolve("batched");
+        final JournalDirectory batched = journalInBatches(target);
+        final List<JournalFixture.EntryPosition> positions = JournalFixture.entryPositions(target);
+        final JournalFixture.EntryPosition victim = positions.get(2_950); // entry 38 of the last document, 88 long
+        assertThat(positions.get(COMMANDS - 1).index()).isEqualTo(victim.index());
+        JournalFixture.flipByte(victim.file(), victim.offset() + 20);
+
+        final Recovery.Recovered recovered = Recovery.recover(batched, Recovery.Options.defaults(log));
+
+        assertThat(recovered.tornIndex()).isEqualTo(victim.index());
+        assertThat(recovered.lastSeq()).isEqualTo(2_950);
+        assertThat(recovered.logic().stateHash()).isEqualTo(cleanHashUntil(2_950));
+        assertThat(log()).contains("torn").contains(JournalReader.describeIndex(victim.index()))
+            .contains("seq 2951 expected").contains("keeping its seqs 2913 to 2950");
+
+        JournalRepair.voidTornEntry(batched, recovered.tornIndex(), recovered.lastSeq(), QUIET);
+        final JournalCodec codec = new JournalCodec();
+        final int length = codec.encode(new Command().tick(Long.MAX_VALUE / 2).seq(2_951));
+        try (SingleChronicleQueue queue = batched.openForWriting(Durability.ASYNC);
+            ExcerptAppender appender = queue.createAppender())
+        {
+            final EntryPacker packer = new EntryPacker(appender);
+            packer.add(codec.array(), length);
+            packer.publish();
+        }
+        final Recovery.Recovered again = Recovery.recover(batched, Recovery.Options.defaults(log));
+        assertThat(again.lastSeq()).isEqualTo(2_951);
+        assertThat(again.tornIndex()).isEqualTo(-1);
+        assertThat(log()).contains("voided");
+    }
+
+    @Test
+    void shouldResumeFromASnapshotTakenInsideADocument()
+    {
+        final Path target = dir.resolve("batched");
+        final JournalDirectory batched = journalInBatches(target);
+        final long documentOf700 = JournalFixture.entryPositions(target).get(699).index();
+        final Recovery.Recovered at700 = Recovery.recover(batched, Recovery.Options.defaults(QUIET).until(700));
+        assertThat(at700.lastIndex()).isEqualTo(documentOf700);
+        new SnapshotStore(batched).write(SnapshotStore.capture(at700.logic(), at700.lastIndex()));
+
+        final Recovery.Recovered fromSnapshot = Recovery.recover(batched, Recovery.Options.defaults(QUIET));
+
+        assertThat(fromSnapshot.snapshotSeq()).isEqualTo(700);
+        assertThat(fromSnapshot.replayed()).isEqualTo(COMMANDS - 700);
+        assertThat(fromSnapshot.logic().stateHash()).isEqualTo(cleanHashUntil(COMMANDS));
+        try (JournalReader reader = JournalReader.open(batched))
+        {
+            assertThat(reader.holds(documentOf700, 700)).isTrue();
+            assertThat(reader.holds(documentOf700, 701)).isTrue();
+            assertThat(reader.holds(documentOf700, 1_000)).isFalse();
+        }
+    }
+
+    @Test
+    void shouldRefuseAJournalOfTheOldOneDocumentPerCommandFormat() throws IOException
+    {
+        final Path settings = dir.resolve("journal.properties");
+        Files.writeString(settings, Files.readString(settings).replace("entryFormat=" + JournalCodec.FORMAT, "entryFormat=1"));
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining("entry format 1").hasMessageContaining(dir.toString());
+        assertThatThrownBy(() -> new JournalWriter(journal, Durability.ASYNC, failure -> { }))
+            .isInstanceOf(JournalException.class).hasMessageContaining("entry format 1");
     }
 }

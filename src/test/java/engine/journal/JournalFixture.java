@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -95,7 +96,11 @@ final class JournalFixture
         return String.format("STATE_HASH,%016x", hash);
     }
 
-    /** Where each journal entry starts in its file, and the file, in order. */
+    /**
+     * Where each journal entry's codec bytes start in its file (after its length byte), the file,
+     * and the index of the document holding it, in order. Whatever cannot be framed at the end
+     * of a document counts as one more entry reaching to the document's end.
+     */
     record EntryPosition(Path file, long offset, long index, long length)
     {
     }
@@ -114,8 +119,17 @@ final class JournalFixture
                     {
                         break;
                     }
-                    positions.add(new EntryPosition(tailer.currentFile().toPath(), dc.wire().bytes().readPosition(),
-                        dc.index(), dc.wire().bytes().readRemaining()));
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    final Path file = tailer.currentFile().toPath();
+                    while (bytes.readRemaining() > 0)
+                    {
+                        final long start = bytes.readPosition();
+                        final int length = bytes.readUnsignedByte(start);
+                        final boolean framed = length > 0 && 1 + length <= bytes.readRemaining();
+                        positions.add(framed ? new EntryPosition(file, start + 1, dc.index(), length) :
+                            new EntryPosition(file, start, dc.index(), bytes.readRemaining()));
+                        bytes.readSkip(framed ? 1 + length : bytes.readRemaining());
+                    }
                 }
             }
         }
