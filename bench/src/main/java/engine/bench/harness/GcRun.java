@@ -20,8 +20,7 @@ final class GcRun
     static void run(final Workload workload, final Pipeline.Settings settings, final int expectedOrders,
         final int warm, final PrintStream out) throws Exception
     {
-        final Exception[] failure = new Exception[1];
-        final Thread producer = new Thread(() ->
+        ProducerThread.run(() ->
         {
             Pinning.pinProducer(settings.pin());
             try (Pipeline pipeline = new Pipeline(settings, expectedOrders, Throughput.maxAccount(workload.setup())))
@@ -51,17 +50,7 @@ final class GcRun
                         alloc1[i] - alloc0[i], (double)(alloc1[i] - alloc0[i]) / (n - warmCount));
                 }
             }
-            catch (final Exception e)
-            {
-                failure[0] = e;
-            }
-        }, "bench-producer");
-        producer.start();
-        producer.join();
-        if (failure[0] != null)
-        {
-            throw failure[0];
-        }
+        });
     }
 
     private static long[] gcCounts()

@@ -87,9 +87,8 @@ final class Latency
      */
     Outcome run(final long rate, final int commands, final int skip, final Path hgrm) throws Exception
     {
-        final Exception[] failure = new Exception[1];
         final Outcome[] outcome = new Outcome[1];
-        final Thread producer = new Thread(() ->
+        ProducerThread.run(() ->
         {
             Pinning.pinProducer(settings.pin());
             try (Pipeline pipeline = new Pipeline(settings, expectedOrders, expectedAccounts))
@@ -115,17 +114,7 @@ final class Latency
                 }
                 outcome[0] = new Outcome(rate, commands, achieved, recorder.histogram, recorder.service, hgrm);
             }
-            catch (final Exception e)
-            {
-                failure[0] = e;
-            }
-        }, "bench-producer");
-        producer.start();
-        producer.join();
-        if (failure[0] != null)
-        {
-            throw failure[0];
-        }
+        });
         return outcome[0];
     }
 

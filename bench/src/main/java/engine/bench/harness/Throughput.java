@@ -77,10 +77,10 @@ final class Throughput
         return results;
     }
 
-    private long runLogic() throws InterruptedException
+    private long runLogic() throws Exception
     {
         final long[] nanos = new long[1];
-        final Thread producer = new Thread(() ->
+        ProducerThread.run(() ->
         {
             Pinning.pinProducer(settings.pin());
             final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.NONE, expectedOrders, expectedAccounts);
@@ -89,9 +89,7 @@ final class Throughput
             final long started = System.nanoTime();
             apply(logic, sink, workload.flow());
             nanos[0] = System.nanoTime() - started;
-        }, "bench-producer");
-        producer.start();
-        producer.join();
+        });
         return nanos[0];
     }
 
@@ -156,8 +154,7 @@ final class Throughput
     private long runPipeline(final Pipeline.Settings s) throws Exception
     {
         final long[] nanos = new long[1];
-        final Exception[] failure = new Exception[1];
-        final Thread producer = new Thread(() ->
+        ProducerThread.run(() ->
         {
             Pinning.pinProducer(s.pin());
             try (Pipeline pipeline = new Pipeline(s, expectedOrders, expectedAccounts))
@@ -169,17 +166,7 @@ final class Throughput
                 pipeline.engine.awaitIdle();
                 nanos[0] = System.nanoTime() - started;
             }
-            catch (final Exception e)
-            {
-                failure[0] = e;
-            }
-        }, "bench-producer");
-        producer.start();
-        producer.join();
-        if (failure[0] != null)
-        {
-            throw failure[0];
-        }
+        });
         return nanos[0];
     }
 }
