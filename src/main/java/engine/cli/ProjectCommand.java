@@ -3,9 +3,15 @@ package engine.cli;
 import engine.http.ApiKeys;
 import engine.http.HttpApi;
 import engine.readmodel.EventStoreReader;
+import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,12 +19,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code engine project --events DIR --http PORT}: the read models in their own JVM, fed by
  * tailing the event store, serving the same queries as {@code serve --http} (read-only).
+ * Starts from the newest valid read-model snapshot in {@code DIR/readmodel-snapshots} unless
+ * {@code --from-start}; {@code --snapshot-every N} writes one every N applied commands.
  */
 @Command(name = "project", mixinStandardHelpOptions = true,
     description = {"Tails an event store (DATA/events) into the read models and serves their queries over HTTP.",
+        "Starts from the newest valid read-model snapshot (DIR/" + ReadModelSnapshots.DIR_NAME + ") unless --from-start.",
         "Prints 'project: http port N' once serving; runs until stopped."})
 final class ProjectCommand implements Callable<Integer>
 {
+    private static final int KEEP_SNAPSHOTS = 3;
+
     @Option(names = "--events", required = true, paramLabel = "DIR", description = "the event store (DATA/events)")
     private Path events;
 
@@ -33,26 +44,90 @@ final class ProjectCommand implements Callable<Integer>
         description = "unit of command timestamps, for candles (default ${DEFAULT-VALUE}: ms)")
     private long timeUnitNanos;
 
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "0",
+        description = "write a read-model snapshot every N applied commands (default 0: never)")
+    private long snapshotEvery;
+
+    @Option(names = "--from-start", description = "ignore read-model snapshots and replay the event store from the start")
+    private boolean fromStart;
+
     @Override
     public Integer call() throws Exception
     {
         final Path keyFile = keys != null ? keys :
             events.toAbsolutePath().getParent().resolve(ApiKeys.FILE_NAME);
-        final ReadModels models = new ReadModels(timeUnitNanos);
-        try (EventStoreReader reader = new EventStoreReader(events);
-            HttpApi api = HttpApi.startReadOnly(models, ApiKeys.load(keyFile), port))
+        final ReadModelSnapshots snapshots = new ReadModelSnapshots(events.resolve(ReadModelSnapshots.DIR_NAME),
+            message -> System.err.println("project: " + message), KEEP_SNAPSHOTS);
+        ReadModels models = null;
+        long startSeq = 0;
+        if (!fromStart)
         {
+            final Optional<ReadModelSnapshots.Restored> restored = snapshots.restoreNewest(timeUnitNanos);
+            if (restored.isPresent())
+            {
+                models = restored.get().models();
+                startSeq = restored.get().seq();
+                System.err.println("project: starting from read-model snapshot " + restored.get().file() +
+                    " (seq " + startSeq + ")");
+            }
+        }
+        if (models == null)
+        {
+            models = new ReadModels(timeUnitNanos);
+            System.err.println("project: replaying the event store from the start");
+        }
+        // Snapshots are written on their own thread: the copy is taken between commands on the
+        // feeding thread (under each model's lock), the file I/O happens off both paths.
+        final ExecutorService writer = Executors.newSingleThreadExecutor(r ->
+        {
+            final Thread thread = new Thread(r, "readmodel-snapshot-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final ReadModels fed = models;
+        try (EventStoreReader reader = new EventStoreReader(events);
+            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), port))
+        {
+            reader.skipThrough(startSeq);
             System.out.println("project: http port " + api.port());
             System.out.flush();
+            long sinceSnapshot = 0;
+            Future<?> writing = null;
             while (!Thread.currentThread().isInterrupted())
             {
-                if (reader.poll(models::accept, 4096) == 0)
+                final int max = snapshotEvery > 0 ? (int)Math.max(1, Math.min(4096, snapshotEvery - sinceSnapshot)) : 4096;
+                final int read = reader.poll(fed::accept, max);
+                sinceSnapshot += read;
+                if (snapshotEvery > 0 && sinceSnapshot >= snapshotEvery && (writing == null || writing.isDone()))
+                {
+                    sinceSnapshot = 0;
+                    final ReadModelSnapshots.Snapshot snapshot = ReadModelSnapshots.capture(fed);
+                    writing = writer.submit(() -> write(snapshots, snapshot));
+                }
+                if (read == 0)
                 {
                     // At the end of the store: poll again shortly (Chronicle tailing is polling).
                     LockSupport.parkNanos(500_000);
                 }
             }
         }
+        finally
+        {
+            writer.shutdown();
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        }
         return 0;
+    }
+
+    private static void write(final ReadModelSnapshots snapshots, final ReadModelSnapshots.Snapshot snapshot)
+    {
+        try
+        {
+            snapshots.write(snapshot);
+        }
+        catch (final Exception e)
+        {
+            System.err.println("project: writing read-model snapshot at seq " + snapshot.seq() + " failed: " + e);
+        }
     }
 }

@@ -5,6 +5,9 @@ import engine.api.OrderType;
 import engine.api.Side;
 import engine.api.TimeInForce;
 import engine.core.EventBatch;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +162,59 @@ public final class AccountView extends ReadModel
             .computeIfAbsent(asset, k -> new long[2]);
         balance[0] += available;
         balance[1] += reserved;
+    }
+
+    @Override
+    void writeState(final DataOutputStream out) throws IOException
+    {
+        symbols.writeTo(out);
+        orders.writeTo(out);
+        out.writeInt(balances.size());
+        for (final Map.Entry<Long, Map<Name, long[]>> account : balances.entrySet())
+        {
+            out.writeLong(account.getKey());
+            final Map<Name, long[]> assets = account.getValue();
+            out.writeInt(assets.size());
+            for (final Map.Entry<Name, long[]> e : assets.entrySet())
+            {
+                SnapshotIO.writeName(out, e.getKey());
+                out.writeLong(e.getValue()[0]);
+                out.writeLong(e.getValue()[1]);
+            }
+        }
+        // Open orders by account are the tracker's open orders (the same objects): rebuilt on read.
+        out.writeInt(openByAccount.size());
+        for (final Long account : openByAccount.keySet())
+        {
+            out.writeLong(account);
+        }
+    }
+
+    @Override
+    void readState(final DataInputStream in) throws IOException
+    {
+        symbols.readFrom(in);
+        orders.readFrom(in);
+        final int accounts = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < accounts; i++)
+        {
+            final Map<Name, long[]> assets = new TreeMap<>();
+            balances.put(in.readLong(), assets);
+            final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+            for (int k = 0; k < n; k++)
+            {
+                assets.put(SnapshotIO.readName(in), new long[] {in.readLong(), in.readLong()});
+            }
+        }
+        final int withOrders = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < withOrders; i++)
+        {
+            openByAccount.put(in.readLong(), new TreeMap<>());
+        }
+        for (final LiveOrder o : orders.all())
+        {
+            openByAccount.computeIfAbsent(o.account, k -> new TreeMap<>()).put(o.orderId, o);
+        }
     }
 
     /** The balances of {@code account} in asset name order (empty for an unknown account). */

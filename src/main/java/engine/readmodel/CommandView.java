@@ -4,10 +4,14 @@ import engine.api.CommandType;
 import engine.api.EventType;
 import engine.api.Reason;
 import engine.core.EventBatch;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -66,6 +70,84 @@ public final class CommandView extends ReadModel
             if (list.size() > perAccount)
             {
                 list.removeFirst();
+            }
+        }
+    }
+
+    @Override
+    void writeState(final DataOutputStream out) throws IOException
+    {
+        out.writeInt(bySeq.length);
+        out.writeInt(perAccount);
+        int kept = 0;
+        for (final CommandStatus s : bySeq)
+        {
+            kept += s == null ? 0 : 1;
+        }
+        out.writeInt(kept);
+        for (final CommandStatus s : bySeq)
+        {
+            if (s != null)
+            {
+                writeStatus(out, s);
+            }
+        }
+        out.writeInt(byAccount.size());
+        for (final Map.Entry<Long, ArrayDeque<CommandStatus>> e : byAccount.entrySet())
+        {
+            out.writeLong(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (final CommandStatus s : e.getValue())
+            {
+                writeStatus(out, s);
+            }
+        }
+    }
+
+    private static void writeStatus(final DataOutputStream out, final CommandStatus s) throws IOException
+    {
+        out.writeLong(s.seq());
+        out.writeLong(s.timestamp());
+        SnapshotIO.writeEnum(out, s.commandType());
+        out.writeBoolean(s.accepted());
+        SnapshotIO.writeEnum(out, s.reason());
+        SnapshotIO.writeNullableLong(out, s.account());
+        SnapshotIO.writeNullableLong(out, s.orderId());
+        out.writeInt(s.events());
+    }
+
+    private static CommandStatus readStatus(final DataInputStream in) throws IOException
+    {
+        return new CommandStatus(in.readLong(), in.readLong(), SnapshotIO.readEnum(in, CommandType.class),
+            in.readBoolean(), SnapshotIO.readEnum(in, Reason.class), SnapshotIO.readNullableLong(in),
+            SnapshotIO.readNullableLong(in), in.readInt());
+    }
+
+    @Override
+    void readState(final DataInputStream in) throws IOException
+    {
+        final int capacity = in.readInt();
+        final int limit = in.readInt();
+        if (capacity != bySeq.length || limit != perAccount)
+        {
+            throw new IOException("snapshot kept " + capacity + "/" + limit + " commands, this view keeps " +
+                bySeq.length + "/" + perAccount);
+        }
+        final int kept = SnapshotIO.readCount(in, bySeq.length);
+        for (int i = 0; i < kept; i++)
+        {
+            final CommandStatus s = readStatus(in);
+            bySeq[(int)(s.seq() % bySeq.length)] = s;
+        }
+        final int accounts = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < accounts; i++)
+        {
+            final ArrayDeque<CommandStatus> list = new ArrayDeque<>();
+            byAccount.put(in.readLong(), list);
+            final int n = SnapshotIO.readCount(in, perAccount);
+            for (int k = 0; k < n; k++)
+            {
+                list.addLast(readStatus(in));
             }
         }
     }

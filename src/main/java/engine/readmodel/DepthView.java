@@ -2,6 +2,9 @@ package engine.readmodel;
 
 import engine.api.Side;
 import engine.core.EventBatch;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -98,6 +101,55 @@ public final class DepthView extends ReadModel
         for (final String name : names)
         {
             listener.accept(name, batch.seq());
+        }
+    }
+
+    @Override
+    void writeState(final DataOutputStream out) throws IOException
+    {
+        symbols.writeTo(out);
+        orders.writeTo(out);
+        out.writeInt(books.size());
+        for (final Map.Entry<Name, Book> e : books.entrySet())
+        {
+            SnapshotIO.writeName(out, e.getKey());
+            writeSide(out, e.getValue().bids);
+            writeSide(out, e.getValue().asks);
+        }
+    }
+
+    private static void writeSide(final DataOutputStream out, final NavigableMap<Long, long[]> side) throws IOException
+    {
+        out.writeInt(side.size());
+        for (final Map.Entry<Long, long[]> level : side.entrySet())
+        {
+            out.writeLong(level.getKey());
+            out.writeLong(level.getValue()[0]);
+            out.writeLong(level.getValue()[1]);
+        }
+    }
+
+    @Override
+    void readState(final DataInputStream in) throws IOException
+    {
+        symbols.readFrom(in);
+        orders.readFrom(in);
+        final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++)
+        {
+            final Book book = new Book();
+            books.put(SnapshotIO.readName(in), book);
+            readSide(in, book.bids);
+            readSide(in, book.asks);
+        }
+    }
+
+    private static void readSide(final DataInputStream in, final NavigableMap<Long, long[]> side) throws IOException
+    {
+        final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++)
+        {
+            side.put(in.readLong(), new long[] {in.readLong(), in.readLong()});
         }
     }
 

@@ -17,15 +17,30 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 public final class EventStoreReader implements AutoCloseable
 {
+    /** What reading one stored command did. */
+    private static final int NONE = 0;
+    private static final int READ = 1;
+    private static final int SKIPPED = 2;
+
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final EventBatch batch = new EventBatch();
     private final long[] record = new long[EventBatch.recordWords()];
+    private long skipThrough;
 
     public EventStoreReader(final Path dir)
     {
         queue = SingleChronicleQueueBuilder.binary(dir).build();
         tailer = queue.createTailer();
+    }
+
+    /**
+     * Passes over stored commands with a sequence at or below {@code seq} without decoding their
+     * events: for a projection that starts from a read-model snapshot taken at {@code seq}.
+     */
+    public void skipThrough(final long seq)
+    {
+        skipThrough = seq;
     }
 
     /**
@@ -36,24 +51,35 @@ public final class EventStoreReader implements AutoCloseable
     public int poll(final Consumer<EventBatch> onBatch, final int max)
     {
         int read = 0;
-        while (read < max && readOne(tailer, batch, record))
+        int state;
+        while (read < max && (state = readOne(tailer, batch, record, skipThrough)) != NONE)
         {
-            onBatch.accept(batch);
-            read++;
+            if (state == READ)
+            {
+                onBatch.accept(batch);
+                read++;
+            }
         }
         return read;
     }
 
-    private static boolean readOne(final ExcerptTailer tailer, final EventBatch batch, final long[] record)
+
+    private static int readOne(final ExcerptTailer tailer, final EventBatch batch, final long[] record,
+        final long skipThrough)
     {
         try (DocumentContext dc = tailer.readingDocument())
         {
             if (!dc.isPresent())
             {
-                return false;
+                return NONE;
             }
             final Bytes<?> bytes = dc.wire().bytes();
-            batch.begin(bytes.readLong(), bytes.readLong(), CommandType.fromCode(bytes.readInt()));
+            final long seq = bytes.readLong();
+            if (seq <= skipThrough)
+            {
+                return SKIPPED;
+            }
+            batch.begin(seq, bytes.readLong(), CommandType.fromCode(bytes.readInt()));
             final int count = bytes.readInt();
             for (int i = 0; i < count; i++)
             {
@@ -63,7 +89,7 @@ public final class EventStoreReader implements AutoCloseable
                 }
                 batch.appendRecord(record, 0);
             }
-            return true;
+            return READ;
         }
     }
 

@@ -3,6 +3,11 @@ package engine.readmodel;
 import engine.api.EventType;
 import engine.api.OrderType;
 import engine.core.EventBatch;
+import engine.api.Side;
+import engine.api.TimeInForce;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -46,6 +51,47 @@ final class OrderTracker
     Iterable<LiveOrder> all()
     {
         return open.values();
+    }
+
+    /** Writes the open orders; between commands (no aggressor). */
+    void writeTo(final DataOutputStream out) throws IOException
+    {
+        out.writeInt(open.size());
+        for (final LiveOrder o : open.values())
+        {
+            out.writeLong(o.orderId);
+            out.writeLong(o.account);
+            SnapshotIO.writeName(out, o.symbol);
+            SnapshotIO.writeEnum(out, o.side);
+            SnapshotIO.writeEnum(out, o.type);
+            SnapshotIO.writeEnum(out, o.tif);
+            out.writeLong(o.acceptedSeq);
+            out.writeLong(o.price);
+            out.writeLong(o.openQty);
+            out.writeLong(o.filledQty);
+            out.writeBoolean(o.resting);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote, without telling the listener (the model restores its own state). */
+    void readFrom(final DataInputStream in) throws IOException
+    {
+        final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++)
+        {
+            final long orderId = in.readLong();
+            final long account = in.readLong();
+            final Name symbol = SnapshotIO.readName(in);
+            final Side side = SnapshotIO.readEnum(in, Side.class);
+            final OrderType type = SnapshotIO.readEnum(in, OrderType.class);
+            final TimeInForce tif = SnapshotIO.readEnum(in, TimeInForce.class);
+            final long acceptedSeq = in.readLong();
+            final LiveOrder o = new LiveOrder(orderId, account, symbol, side, type, tif, in.readLong(), in.readLong(),
+                acceptedSeq);
+            o.filledQty = in.readLong();
+            o.resting = in.readBoolean();
+            open.put(orderId, o);
+        }
     }
 
     /** Applies every event of one command. */

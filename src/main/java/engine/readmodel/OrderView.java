@@ -7,8 +7,12 @@ import engine.api.Reason;
 import engine.api.Side;
 import engine.api.TimeInForce;
 import engine.core.EventBatch;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -144,6 +148,57 @@ public final class OrderView extends ReadModel
         }
         e.state = e.filled >= e.qty ? State.FILLED : State.PARTIALLY_FILLED;
         e.lastSeq = seq;
+    }
+
+    @Override
+    void writeState(final DataOutputStream out) throws IOException
+    {
+        out.writeInt(orders.size());
+        for (final Map.Entry<Long, Entry> x : orders.entrySet())
+        {
+            final Entry e = x.getValue();
+            out.writeLong(x.getKey());
+            out.writeLong(e.account);
+            SnapshotIO.writeName(out, e.symbol);
+            SnapshotIO.writeEnum(out, e.side);
+            SnapshotIO.writeEnum(out, e.type);
+            SnapshotIO.writeEnum(out, e.tif);
+            out.writeLong(e.price);
+            out.writeLong(e.qty);
+            out.writeLong(e.filled);
+            out.writeLong(e.notional);
+            out.writeBoolean(e.notionalOverflow);
+            SnapshotIO.writeEnum(out, e.state);
+            SnapshotIO.writeEnum(out, e.reason);
+            out.writeLong(e.seq);
+            out.writeLong(e.lastSeq);
+        }
+    }
+
+    @Override
+    void readState(final DataInputStream in) throws IOException
+    {
+        final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++)
+        {
+            final long orderId = in.readLong();
+            final Entry e = new Entry();
+            e.account = in.readLong();
+            e.symbol = SnapshotIO.readName(in);
+            e.side = SnapshotIO.readEnum(in, Side.class);
+            e.type = SnapshotIO.readEnum(in, OrderType.class);
+            e.tif = SnapshotIO.readEnum(in, TimeInForce.class);
+            e.price = in.readLong();
+            e.qty = in.readLong();
+            e.filled = in.readLong();
+            e.notional = in.readLong();
+            e.notionalOverflow = in.readBoolean();
+            e.state = SnapshotIO.readEnum(in, State.class);
+            e.reason = SnapshotIO.readEnum(in, Reason.class);
+            e.seq = in.readLong();
+            e.lastSeq = in.readLong();
+            orders.put(orderId, e);
+        }
     }
 
     /** The status of order {@code orderId}; a null value when no order with that id was seen. */

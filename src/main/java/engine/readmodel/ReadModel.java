@@ -2,6 +2,11 @@ package engine.readmodel;
 
 import com.lmax.disruptor.EventHandler;
 import engine.core.EventBatch;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -60,6 +65,52 @@ public abstract class ReadModel implements EventHandler<EventBatch>
     protected final synchronized <T> AsOf<T> read(final Supplier<T> copy)
     {
         return new AsOf<>(appliedSeq, copy.get());
+    }
+
+    /** A model's state as snapshot bytes with the sequence they reflect. */
+    record State(long appliedSeq, byte[] bytes)
+    {
+    }
+
+    /**
+     * Copies the full state under the model's monitor (in memory: writing it to disk happens
+     * outside the lock, see {@link ReadModelSnapshots}).
+     */
+    final synchronized State snapshotState()
+    {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(buffer))
+        {
+            writeState(out);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        return new State(appliedSeq, buffer.toByteArray());
+    }
+
+    /** Replaces an empty model's state with a snapshot's; the model then skips batches up to its seq. */
+    final synchronized void restoreState(final long seq, final DataInputStream in) throws IOException
+    {
+        if (appliedSeq != 0)
+        {
+            throw new IllegalStateException(getClass().getSimpleName() + " already applied up to " + appliedSeq);
+        }
+        readState(in);
+        appliedSeq = seq;
+    }
+
+    /** Writes the full state; called under the model's monitor. */
+    void writeState(final DataOutputStream out) throws IOException
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no snapshot format");
+    }
+
+    /** Reads what {@link #writeState} wrote into an empty model; called under the model's monitor. */
+    void readState(final DataInputStream in) throws IOException
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no snapshot format");
     }
 
     /**

@@ -50,6 +50,12 @@ public final class ReadModels
         }
     }
 
+    /** The five models, for snapshots. */
+    List<ReadModel> all()
+    {
+        return all;
+    }
+
     /** The lowest sequence every model has applied. */
     public long appliedSeq()
     {

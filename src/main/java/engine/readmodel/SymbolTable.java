@@ -2,6 +2,9 @@ package engine.readmodel;
 
 import engine.api.EventType;
 import engine.core.EventBatch;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,5 +36,29 @@ final class SymbolTable
     Symbol get(final Name name)
     {
         return symbols.get(name);
+    }
+
+    void writeTo(final DataOutputStream out) throws IOException
+    {
+        out.writeInt(symbols.size());
+        for (final Symbol s : symbols.values())
+        {
+            SnapshotIO.writeName(out, s.name());
+            SnapshotIO.writeName(out, s.base());
+            SnapshotIO.writeName(out, s.quote());
+            out.writeLong(s.baseScale());
+            out.writeLong(s.quoteScale());
+        }
+    }
+
+    void readFrom(final DataInputStream in) throws IOException
+    {
+        final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++)
+        {
+            final Symbol s = new Symbol(SnapshotIO.readName(in), SnapshotIO.readName(in), SnapshotIO.readName(in),
+                in.readLong(), in.readLong());
+            symbols.put(s.name(), s);
+        }
     }
 }

@@ -3,6 +3,9 @@ package engine.readmodel;
 import engine.api.EventType;
 import engine.api.Side;
 import engine.core.EventBatch;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,6 +145,94 @@ public final class TradeView extends ReadModel
             listener.accept(trade);
         }
         fresh.clear();
+    }
+
+    @Override
+    void writeState(final DataOutputStream out) throws IOException
+    {
+        out.writeInt(widths.length);
+        for (final long width : widths)
+        {
+            out.writeLong(width);
+        }
+        out.writeInt(series.size());
+        for (final Map.Entry<Name, Series> e : series.entrySet())
+        {
+            SnapshotIO.writeName(out, e.getKey());
+            final Series s = e.getValue();
+            out.writeInt(s.tape.size());
+            for (final Trade t : s.tape)
+            {
+                out.writeLong(t.seq());
+                out.writeLong(t.timestamp());
+                out.writeLong(t.price());
+                out.writeLong(t.qty());
+                SnapshotIO.writeEnum(out, t.takerSide());
+                out.writeLong(t.takerOrderId());
+                out.writeLong(t.makerOrderId());
+            }
+            for (final ArrayDeque<long[]> list : s.candles)
+            {
+                out.writeInt(list.size());
+                for (final long[] c : list)
+                {
+                    for (final long word : c)
+                    {
+                        out.writeLong(word);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void readState(final DataInputStream in) throws IOException
+    {
+        final int n = SnapshotIO.readCount(in, 64);
+        if (n != widths.length)
+        {
+            throw new IOException("snapshot has " + n + " candle intervals, not " + widths.length);
+        }
+        for (int k = 0; k < n; k++)
+        {
+            final long width = in.readLong();
+            if (width != widths[k])
+            {
+                throw new IOException("snapshot candle width " + width + " differs from " + widths[k] +
+                    " (another --time-unit-nanos?)");
+            }
+        }
+        final int count = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < count; i++)
+        {
+            final Name name = SnapshotIO.readName(in);
+            final String symbol = name.toString();
+            final Series s = new Series();
+            series.put(name, s);
+            final int trades = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+            for (int t = 0; t < trades; t++)
+            {
+                final long seq = in.readLong();
+                final long timestamp = in.readLong();
+                final long price = in.readLong();
+                final long qty = in.readLong();
+                final Side side = SnapshotIO.readEnum(in, Side.class);
+                s.tape.addLast(new Trade(seq, timestamp, symbol, price, qty, side, in.readLong(), in.readLong()));
+            }
+            for (final ArrayDeque<long[]> list : s.candles)
+            {
+                final int candles = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+                for (int c = 0; c < candles; c++)
+                {
+                    final long[] candle = new long[7];
+                    for (int w = 0; w < candle.length; w++)
+                    {
+                        candle[w] = in.readLong();
+                    }
+                    list.addLast(candle);
+                }
+            }
+        }
     }
 
     /** Tells {@code listener} of each new trade, on the handler thread: it must not block. */
