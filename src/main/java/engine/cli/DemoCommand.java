@@ -1,5 +1,6 @@
 package engine.cli;
 
+import com.lmax.disruptor.EventHandler;
 import engine.api.Command;
 import engine.api.EventType;
 import engine.app.Engine;
@@ -14,28 +15,42 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engine demo}: the main job on a built-in workload. Generates about a million
- * realistic commands, sends them through the full pipeline from a live-mode producer, and
- * prints throughput, trades, submit-to-result latency and the top of every book, read from
- * the depth read model (queries never touch the business logic's state).
+ * {@code engine demo}: the main job on a built-in workload. Generates about a million realistic
+ * commands and sends them through the full pipeline twice over: first back to back for
+ * throughput, then a further slice at a steady rate for latency, timed from each command's
+ * intended send time to its result. Prints throughput, trades, latency and the top of every
+ * book, read from the depth read model (queries never touch the business logic's state).
  */
 @picocli.CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Runs a built-in workload (about 1M commands, 10 symbols, 1,000 accounts) through the full "
         + "pipeline and prints a short summary. Progress goes to stderr.")
 final class DemoCommand implements Callable<Integer>
 {
-    @Option(names = "--commands", defaultValue = "1000000", description = "commands to run (default ${DEFAULT-VALUE})")
+    private static final int SYMBOLS = 10;
+
+    @Option(names = "--commands", defaultValue = "1000000",
+        description = "commands sent back to back for throughput (default ${DEFAULT-VALUE})")
     private int commands;
+
+    @Option(names = "--paced", defaultValue = "100000",
+        description = "further commands sent at --rate for latency (default ${DEFAULT-VALUE})")
+    private int paced;
+
+    @Option(names = "--rate", defaultValue = "50000", description = "commands/s of the paced part (default ${DEFAULT-VALUE})")
+    private int rate;
 
     @Option(names = "--seed", defaultValue = "42", description = "workload seed (default ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--wait", defaultValue = "SLEEPING",
+    // Parking consumers give the best latency when pipeline threads outnumber cores, as on a laptop or a small VM.
+    @Option(names = "--wait", defaultValue = "BLOCKING",
         description = "ring wait strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private WaitStrategyType wait;
 
@@ -45,10 +60,10 @@ final class DemoCommand implements Callable<Integer>
         final Path file = Files.createTempFile("engine-demo", ".cmd");
         try
         {
-            System.err.printf("demo: generating %,d commands (10 symbols, 1,000 accounts)...%n", commands);
+            System.err.printf("demo: generating %,d commands (%d symbols, 1,000 accounts)...%n", commands + paced, SYMBOLS);
             try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8))
             {
-                new WorkloadGenerator(WorkloadProfile.REALISTIC, seed, 10, 1_000).write(commands, writer);
+                new WorkloadGenerator(WorkloadProfile.REALISTIC, seed, SYMBOLS, 1_000).write(commands + paced, writer);
             }
             return run(file);
         }
@@ -60,54 +75,70 @@ final class DemoCommand implements Callable<Integer>
 
     private int run(final Path file) throws Exception
     {
-        final Tally tally = new Tally(commands);
+        final EventCounter counter = new EventCounter();
+        final DepthView depth = new DepthView();
         final EngineConfig config = EngineConfig.builder().timeSource(EngineConfig.TimeSource.COMMAND)
             .waitStrategy(wait).build();
-        final DepthView depth = new DepthView();
-        final Engine engine = Engine.builder(config).onResultThread(depth).start();
-        final CommandLineParser parser = new CommandLineParser();
-        final Command command = new Command();
-        final long started = System.nanoTime();
-        long submitted = 0;
+        final Engine engine = Engine.builder(config).onResultThread(counter).onResultThread(depth).start();
+        final PacedLatency latency = new PacedLatency(paced, rate);
+        final long nanos;
         try (InputStream in = Files.newInputStream(file))
         {
-            final LineReader lines = new LineReader(in);
-            while (lines.next())
-            {
-                if (parser.parse(lines.bytes(), lines.start(), lines.end(), command) != CommandLineParser.Outcome.COMMAND)
-                {
-                    continue;
-                }
-                tally.submittedAt[(int)submitted] = System.nanoTime();
-                engine.submit(command, tally);
-                if (++submitted % 200_000 == 0)
-                {
-                    System.err.printf("demo: %,d commands submitted%n", submitted);
-                }
-            }
+            final CommandSource source = new CommandSource(in);
+            System.err.printf("demo: %,d commands back to back...%n", commands);
+            final long started = System.nanoTime();
+            final int sent = sendBackToBack(engine, source, commands);
+            engine.awaitIdle();
+            nanos = System.nanoTime() - started;
+            System.err.printf("demo: %,d more at %,d commands/s for latency...%n", paced, rate);
+            latency.send(engine, source, engine.nextSeq());
+            engine.awaitIdle();
+            report(sent, nanos, counter, latency, depth, engine.config().waitStrategy());
         }
-        engine.close();
-        final long nanos = System.nanoTime() - started;
-        report(engine, tally, depth, submitted, nanos);
+        finally
+        {
+            engine.close();
+        }
         return 0;
     }
 
-    private static void report(final Engine engine, final Tally tally, final DepthView depth, final long submitted,
-        final long nanos)
+    private static int sendBackToBack(final Engine engine, final CommandSource source, final int count) throws Exception
     {
-        final Histogram latency = tally.latency;
+        final Command[] batch = new Command[256];
+        for (int i = 0; i < batch.length; i++)
+        {
+            batch[i] = new Command();
+        }
+        int sent = 0;
+        int pending = 0;
+        while (sent + pending < count && source.next(batch[pending]))
+        {
+            if (++pending == batch.length)
+            {
+                engine.submitBatch(batch, pending);
+                sent += pending;
+                pending = 0;
+            }
+        }
+        engine.submitBatch(batch, pending);
+        return sent + pending;
+    }
+
+    private void report(final int sent, final long nanos, final EventCounter counter, final PacedLatency latency,
+        final DepthView depth, final WaitStrategyType waitStrategy)
+    {
+        final Histogram h = latency.histogram;
         final StringBuilder out = new StringBuilder();
-        out.append(String.format("%nProcessed %,d commands in %.2f s: %,.0f commands/s (%d cores, %s wait)%n",
-            submitted, nanos / 1e9, submitted * 1e9 / nanos, Runtime.getRuntime().availableProcessors(),
-            engine.config().waitStrategy()));
-        out.append(String.format("Events %,d: %,d trades, %,d rejections, %,d cancels%n", tally.events, tally.trades,
-            tally.rejections, tally.cancels));
-        out.append(String.format("Submit-to-result latency at full load, queueing included (us): p50 %.1f  p90 %.1f  "
-                + "p99 %.1f  p99.9 %.1f  max %.1f%n", latency.getValueAtPercentile(50) / 1e3,
-            latency.getValueAtPercentile(90) / 1e3, latency.getValueAtPercentile(99) / 1e3,
-            latency.getValueAtPercentile(99.9) / 1e3, latency.getMaxValue() / 1e3));
+        out.append(String.format("%nThroughput: %,d commands in %.2f s = %,.0f commands/s, parsing included (%d cores, %s wait)%n",
+            sent, nanos / 1e9, sent * 1e9 / nanos, Runtime.getRuntime().availableProcessors(), waitStrategy));
+        out.append(String.format("Events: %,d in all: %,d trades, %,d rejections, %,d cancels%n", counter.events,
+            counter.trades, counter.rejections, counter.cancels));
+        out.append(String.format("Latency at %,d commands/s, intended send to result (us): p50 %.1f  p90 %.1f  p99 %.1f  "
+                + "p99.9 %.1f  max %.1f  (%,d commands)%n", rate, h.getValueAtPercentile(50) / 1e3,
+            h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
+            h.getMaxValue() / 1e3, h.getTotalCount()));
         out.append("Top of book from the depth read model (qty @ price):\n");
-        for (int i = 0; depth.hasSymbol("SYM" + i); i++)
+        for (int i = 0; i < SYMBOLS && depth.hasSymbol("SYM" + i); i++)
         {
             final DepthView.Depth top = depth.depth("SYM" + i, 1).value();
             out.append(String.format("  %-6s bid %-18s ask %s%n", top.symbol(), level(top.bids()), level(top.asks())));
@@ -115,35 +146,101 @@ final class DemoCommand implements Callable<Integer>
         System.out.print(out);
     }
 
-    private static String level(final java.util.List<DepthView.Level> levels)
+    private static String level(final List<DepthView.Level> levels)
     {
         return levels.isEmpty() ? "-" : levels.get(0).qty() + " @ " + levels.get(0).price();
     }
 
-    /** Counts events and records latency on the result thread; one instance for every command. */
-    private static final class Tally implements ResultListener
+    /** Parses the workload file command by command. */
+    private static final class CommandSource
     {
-        final long[] submittedAt;
-        final Histogram latency = new Histogram(3_600_000_000_000L, 3);
-        long events;
-        long trades;
-        long rejections;
-        long cancels;
+        private final LineReader lines;
+        private final CommandLineParser parser = new CommandLineParser();
 
-        Tally(final int commands)
+        CommandSource(final InputStream in)
         {
-            submittedAt = new long[commands + 1];
+            lines = new LineReader(in);
+        }
+
+        boolean next(final Command into) throws java.io.IOException
+        {
+            while (lines.next())
+            {
+                if (parser.parse(lines.bytes(), lines.start(), lines.end(), into) == CommandLineParser.Outcome.COMMAND)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Sends commands open loop at a fixed rate and records, on the result thread, the time from
+     * each command's intended send time to its result, so a stall counts against every command
+     * it delayed (no coordinated omission).
+     */
+    private static final class PacedLatency implements ResultListener
+    {
+        final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
+        private final long[] intended;
+        private final long periodNanos;
+        private long firstSeq;
+
+        PacedLatency(final int count, final int rate)
+        {
+            intended = new long[count];
+            periodNanos = 1_000_000_000L / Math.max(1, rate);
+        }
+
+        void send(final Engine engine, final CommandSource source, final long firstSeq) throws Exception
+        {
+            this.firstSeq = firstSeq;
+            final Command command = new Command();
+            final long start = System.nanoTime();
+            for (int i = 0; i < intended.length && source.next(command); i++)
+            {
+                final long due = start + i * periodNanos;
+                long now;
+                while ((now = System.nanoTime()) < due)
+                {
+                    if (due - now > 50_000)
+                    {
+                        LockSupport.parkNanos(due - now - 50_000);
+                    }
+                    else
+                    {
+                        // Yield rather than spin: on a small machine the pipeline threads need this core.
+                        Thread.yield();
+                    }
+                }
+                intended[i] = due;
+                engine.submit(command, this);
+            }
         }
 
         @Override
         public void onResult(final EventBatch result)
         {
-            final long now = System.nanoTime();
-            latency.recordValue(Math.max(0, now - submittedAt[(int)(result.seq() - 1)]));
-            events += result.count();
-            for (int i = 0; i < result.count(); i++)
+            histogram.recordValue(Math.max(0, System.nanoTime() - intended[(int)(result.seq() - firstSeq)]));
+        }
+    }
+
+    /** Counts every command's events, on the result thread. */
+    private static final class EventCounter implements EventHandler<EventBatch>
+    {
+        long events;
+        long trades;
+        long rejections;
+        long cancels;
+
+        @Override
+        public void onEvent(final EventBatch batch, final long sequence, final boolean endOfBatch)
+        {
+            events += batch.count();
+            for (int i = 0; i < batch.count(); i++)
             {
-                final EventType type = result.type(i);
+                final EventType type = batch.type(i);
                 if (type == EventType.TRADE)
                 {
                     trades++;
