@@ -1,5 +1,6 @@
 package engine.http;
 
+import engine.testing.ChildEngine;
 import static engine.http.HttpFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,18 +102,8 @@ class ProjectionAgreementTest
 
     private static Process startProjection(final Path data) throws Exception
     {
-        final List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("@" + Path.of("scripts", "jvm.options").toAbsolutePath());
-        if (Runtime.version().feature() >= 23)
-        {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.add("-Xmx256m");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add("engine.cli.Main");
-        cmd.addAll(List.of("project", "--events", data.resolve("events").toString(), "--http", "0"));
+        final List<String> cmd = ChildEngine.command(List.of("-Xmx256m"),
+            "project", "--events", data.resolve("events").toString(), "--http", "0");
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

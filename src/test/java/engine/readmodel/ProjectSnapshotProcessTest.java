@@ -1,5 +1,6 @@
 package engine.readmodel;
 
+import engine.testing.ChildEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.EventType;
@@ -190,18 +191,8 @@ class ProjectSnapshotProcessTest
 
         static Projection start(final Path data, final String... options) throws Exception
         {
-            final List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("@" + Path.of("scripts", "jvm.options").toAbsolutePath());
-            if (Runtime.version().feature() >= 23)
-            {
-                cmd.add("--sun-misc-unsafe-memory-access=allow");
-            }
-            cmd.add("-Xmx256m");
-            cmd.add("-cp");
-            cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-            cmd.add("engine.cli.Main");
-            cmd.addAll(List.of("project", "--events", data.resolve("events").toString(), "--http", "0"));
+            final List<String> cmd = new ArrayList<>(ChildEngine.command(List.of("-Xmx256m"),
+                "project", "--events", data.resolve("events").toString(), "--http", "0"));
             cmd.addAll(List.of(options));
             final Path err = Files.createTempFile(data, "project", ".err");
             final Process process = new ProcessBuilder(cmd).redirectError(err.toFile()).start();

@@ -1,5 +1,6 @@
 package engine.server;
 
+import engine.testing.ChildEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.CommandType;
@@ -92,22 +93,9 @@ class CrashRecoveryTest
 
     private Process startServer(final Path data, final int round) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String line : Files.readAllLines(Path.of("scripts", "jvm.options")))
-        {
-            if (!line.isBlank() && !line.startsWith("#"))
-            {
-                command.add(line.trim());
-            }
-        }
-        if (Runtime.version().feature() >= 23)
-        {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.addAll(List.of("-Xmx256m", "-Dorg.slf4j.simpleLogger.log.net.openhft=warn", "-cp",
-            System.getProperty("java.class.path"), "engine.cli.Main", "serve", "--data", data.toString(), "--port", "0",
-            "--snapshot-every", "2000"));
+        final List<String> command = ChildEngine.command(
+            List.of("-Xmx256m", "-Dorg.slf4j.simpleLogger.log.net.openhft=warn"),
+            "serve", "--data", data.toString(), "--port", "0", "--snapshot-every", "2000");
         return new ProcessBuilder(command).redirectError(dir.resolve("server-" + round + ".err").toFile()).start();
     }
 
