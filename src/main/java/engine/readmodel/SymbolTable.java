@@ -5,17 +5,15 @@ import engine.core.EventBatch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
-/** The instruments a model has seen in SYMBOL_ADDED events, with their assets and scales. */
+/** The instruments a model has seen in SYMBOL_ADDED events, with their assets and scales; found without allocating. */
 final class SymbolTable
 {
     record Symbol(Name name, Name base, Name quote, long baseScale, long quoteScale)
     {
     }
 
-    private final Map<Name, Symbol> symbols = new HashMap<>();
+    private final NameMap<Symbol> symbols = new NameMap<>();
 
     /** Records the instrument when event {@code i} is a SYMBOL_ADDED. */
     void onEvent(final EventBatch b, final int i)
@@ -23,14 +21,14 @@ final class SymbolTable
         if (b.type(i) == EventType.SYMBOL_ADDED)
         {
             final Name name = new Name(b.nameHi(i), b.nameLo(i));
-            symbols.put(name, new Symbol(name, new Name(b.baseAssetHi(i), b.baseAssetLo(i)),
+            symbols.put(name.hi(), name.lo(), new Symbol(name, new Name(b.baseAssetHi(i), b.baseAssetLo(i)),
                 new Name(b.quoteAssetHi(i), b.quoteAssetLo(i)), b.price(i), b.qty(i)));
         }
     }
 
     Symbol get(final long hi, final long lo)
     {
-        return symbols.get(new Name(hi, lo));
+        return symbols.get(hi, lo);
     }
 
     Symbol get(final Name name)
@@ -58,7 +56,7 @@ final class SymbolTable
         {
             final Symbol s = new Symbol(SnapshotIO.readName(in), SnapshotIO.readName(in), SnapshotIO.readName(in),
                 in.readLong(), in.readLong());
-            symbols.put(s.name(), s);
+            symbols.put(s.name().hi(), s.name().lo(), s);
         }
     }
 }
