@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +52,9 @@ final class ProjectCommand implements Callable<Integer>
     @Option(names = "--from-start", description = "ignore read-model snapshots and replay the event store from the start")
     private boolean fromStart;
 
+    @Mixin
+    private RetentionOptions retention;
+
     @Override
     public Integer call() throws Exception
     {
@@ -58,11 +62,21 @@ final class ProjectCommand implements Callable<Integer>
             events.toAbsolutePath().getParent().resolve(ApiKeys.FILE_NAME);
         final ReadModelSnapshots snapshots = new ReadModelSnapshots(events.resolve(ReadModelSnapshots.DIR_NAME),
             message -> System.err.println("project: " + message), KEEP_SNAPSHOTS);
+        final ReadModels.Retention keep;
+        try
+        {
+            keep = retention.retention();
+        }
+        catch (final IllegalArgumentException e)
+        {
+            System.err.println("project: " + e.getMessage());
+            return 2;
+        }
         ReadModels models = null;
         long startSeq = 0;
         if (!fromStart)
         {
-            final Optional<ReadModelSnapshots.Restored> restored = snapshots.restoreNewest(timeUnitNanos);
+            final Optional<ReadModelSnapshots.Restored> restored = snapshots.restoreNewest(timeUnitNanos, keep);
             if (restored.isPresent())
             {
                 models = restored.get().models();
@@ -73,7 +87,7 @@ final class ProjectCommand implements Callable<Integer>
         }
         if (models == null)
         {
-            models = new ReadModels(timeUnitNanos);
+            models = new ReadModels(timeUnitNanos, keep);
             System.err.println("project: replaying the event store from the start");
         }
         // Snapshots are written on their own thread: the copy is taken between commands on the

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +53,9 @@ final class ServeCommand implements Callable<Integer>
         description = "also serve the HTTP/JSON API (docs/HTTP-API.md) on PORT; keys in DIR/api-keys.properties")
     private Integer httpPort;
 
+    @Mixin
+    private RetentionOptions retention;
+
     @Override
     public Integer call() throws Exception
     {
@@ -63,8 +67,8 @@ final class ServeCommand implements Callable<Integer>
             final LiveEngine.Builder builder = LiveEngine.builder(data).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
             http = httpPort == null ? null :
-                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler,
-                    builder::journaledHandler);
+                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), retention.retention(),
+                    builder::outputHandler, builder::journaledHandler);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | java.io.IOException e)

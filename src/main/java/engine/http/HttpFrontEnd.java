@@ -49,13 +49,21 @@ public final class HttpFrontEnd implements AutoCloseable
         final Consumer<EventHandler<EventBatch>> addOutputHandler,
         final Consumer<EventHandler<EventBatch>> addJournaledHandler) throws IOException
     {
+        return prepare(dataDir, timeUnitNanos, ReadModels.Retention.defaults(), addOutputHandler, addJournaledHandler);
+    }
+
+    /** As {@link #prepare(Path, long, Consumer, Consumer)}, with read models that keep {@code retention}. */
+    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
+        final ReadModels.Retention retention, final Consumer<EventHandler<EventBatch>> addOutputHandler,
+        final Consumer<EventHandler<EventBatch>> addJournaledHandler) throws IOException
+    {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
         {
             throw new IOException("--http needs an API keys file, " + keyFile + " (see docs/HTTP-API.md)");
         }
         final ApiKeys keys = ApiKeys.load(keyFile);
-        final ReadModels models = new ReadModels(timeUnitNanos);
+        final ReadModels models = new ReadModels(timeUnitNanos, retention);
         final Path events = dataDir.resolve(EVENTS_DIR);
         if (Files.isDirectory(events))
         {

@@ -124,7 +124,9 @@ final class QueryRoutes
         final AsOf<OrderView.Status> status = models.orders().status(orderId);
         if (status.value() == null || !caller.mayAccess(status.value().account()))
         {
-            throw ApiError.notFound("unknown order " + orderId);
+            // The same words for someone else's order: nothing tells the two apart.
+            throw ApiError.notFound("unknown order " + orderId + (models.orders().evictedCount() == 0 ? "" :
+                " (or finished before the last " + models.orders().keepFinished() + " finished orders kept)"));
         }
         HttpApi.json(ctx, 200, flat(status));
     }
@@ -160,6 +162,12 @@ final class QueryRoutes
         final boolean visible = s != null && (caller.operator() || (s.account() != null && s.account() == caller.account()));
         if (!visible)
         {
+            final long oldest = models.commands().oldestKeptSeq();
+            if (s == null && seq > 0 && seq < oldest)
+            {
+                throw ApiError.notFound("command " + seq + " is older than the last " +
+                    models.commands().capacity() + " commands kept (oldest kept: " + oldest + ")");
+            }
             throw ApiError.notFound("unknown command " + seq);
         }
         final ObjectNode out = flat(status);

@@ -203,6 +203,18 @@ public final class CommandView extends ReadModel
             (flags & HAS_ORDER) != 0 ? kept.get(at, ORDER_ID) : null, (int)(flags >>> 32));
     }
 
+    /** The seq of the oldest command kept (Long.MAX_VALUE before any): older ones were dropped. */
+    public synchronized long oldestKeptSeq()
+    {
+        return kept.size() == 0 ? Long.MAX_VALUE : kept.get(kept.offset(0), SEQ);
+    }
+
+    /** How many commands are kept at most. */
+    public int capacity()
+    {
+        return kept.capacity();
+    }
+
     /** Commands kept now; for retention tests. */
     int keptCount()
     {

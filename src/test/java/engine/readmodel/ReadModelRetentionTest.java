@@ -100,6 +100,7 @@ class ReadModelRetentionTest
         });
         final long last = all.commands().appliedSeq();
         assertThat(last).isEqualTo(COMMANDS);
+        assertThat(small.commands().oldestKeptSeq()).isEqualTo(last - SMALL.commands() + 1);
         for (long seq = 1; seq <= last; seq++)
         {
             final CommandView.CommandStatus kept = small.commands().command(seq).value();
