@@ -2,6 +2,7 @@ package engine.cli;
 
 import engine.api.SelfTradePrevention;
 import engine.app.EngineConfig;
+import engine.http.HttpEndpoint;
 import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
 import engine.journal.JournalException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,14 +54,19 @@ final class ServeCommand implements Callable<Integer>
         description = "also serve the HTTP/JSON API (docs/HTTP-API.md) on PORT; keys in DIR/api-keys.properties")
     private Integer httpPort;
 
+    @Mixin
+    private HttpListenOptions httpListen;
+
     @Override
     public Integer call() throws Exception
     {
         ChronicleLogging.quiet();
         final LiveEngine live;
         final HttpFrontEnd http;
+        final HttpEndpoint httpEndpoint;
         try
         {
+            httpEndpoint = httpPort == null ? null : httpListen.endpoint(host, httpPort);
             final LiveEngine.Builder builder = LiveEngine.builder(data).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
             http = httpPort == null ? null :
@@ -75,8 +82,8 @@ final class ServeCommand implements Callable<Integer>
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
         if (http != null)
         {
-            http.start(live.engine(), httpPort);
-            System.err.println("serve: HTTP on port " + http.port());
+            http.start(live.engine(), httpEndpoint);
+            System.err.println("serve: " + (httpEndpoint.secure() ? "HTTPS" : "HTTP") + " on " + host + ":" + http.port());
         }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
