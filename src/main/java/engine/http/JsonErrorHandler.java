@@ -3,7 +3,6 @@ package engine.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -31,13 +30,6 @@ final class JsonErrorHandler extends ErrorHandler
     {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, body(code, message), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(final int status, final String reason, final HttpFields.Mutable fields)
-    {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return body(status, reason);
     }
 
     private static ByteBuffer body(final int status, final String message)
