@@ -2,6 +2,7 @@ package engine.cli;
 
 import engine.http.ApiKeys;
 import engine.http.HttpApi;
+import engine.http.HttpEndpoint;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
@@ -37,6 +38,13 @@ final class ProjectCommand implements Callable<Integer>
 
     @Option(names = "--http", required = true, paramLabel = "PORT", description = "HTTP port (0: any free port)")
     private int port;
+
+    @Option(names = "--host", defaultValue = HttpEndpoint.LOOPBACK,
+        description = "address to listen on, 0.0.0.0 for every interface (default ${DEFAULT-VALUE})")
+    private String host;
+
+    @Mixin
+    private HttpListenOptions httpListen;
 
     @Option(names = "--keys", paramLabel = "FILE",
         description = "API keys file (default: api-keys.properties next to the event store)")
@@ -101,7 +109,7 @@ final class ProjectCommand implements Callable<Integer>
         });
         final ReadModels fed = models;
         try (EventStoreReader reader = new EventStoreReader(events);
-            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), port))
+            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port)))
         {
             reader.skipThrough(startSeq);
             System.out.println("project: http port " + api.port());

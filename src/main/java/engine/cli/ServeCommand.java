@@ -4,6 +4,7 @@ import engine.api.SelfTradePrevention;
 import engine.app.CpuAffinity;
 import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
+import engine.http.HttpEndpoint;
 import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
 import engine.journal.JournalException;
@@ -69,6 +70,9 @@ final class ServeCommand implements Callable<Integer>
     private boolean readModelsThread;
 
     @Mixin
+    private HttpListenOptions httpListen;
+
+    @Mixin
     private RetentionOptions retention;
 
     @Override
@@ -77,8 +81,10 @@ final class ServeCommand implements Callable<Integer>
         ChronicleLogging.quiet();
         final LiveEngine live;
         final HttpFrontEnd http;
+        final HttpEndpoint httpEndpoint;
         try
         {
+            httpEndpoint = httpPort == null ? null : httpListen.endpoint(host, httpPort);
             final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(wait)
                 .affinity(CpuAffinity.parse(pin)).build();
             final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).durability(Durability.parse(durability))
@@ -96,8 +102,8 @@ final class ServeCommand implements Callable<Integer>
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
         if (http != null)
         {
-            http.start(live.engine(), httpPort);
-            System.err.println("serve: HTTP on port " + http.port());
+            http.start(live.engine(), httpEndpoint);
+            System.err.println("serve: " + (httpEndpoint.secure() ? "HTTPS" : "HTTP") + " on " + host + ":" + http.port());
         }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->

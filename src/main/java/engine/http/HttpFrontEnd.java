@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler,
  *     liveBuilder::journaledHandler);
  * LiveEngine live = liveBuilder.start();
- * http.start(live.engine(), port);
+ * http.start(live.engine(), HttpEndpoint.plain("127.0.0.1", port));
  * </pre>
  * Recovery replays the journal with output suppressed, so the read models first catch up from
  * the event store ({@code DIR/events}); the store's writer skips commands it already holds.
@@ -86,8 +86,8 @@ public final class HttpFrontEnd implements AutoCloseable
         return new HttpFrontEnd(keys, models);
     }
 
-    /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
-    public void start(final Engine engine, final int port)
+    /** Starts serving commands to {@code engine} and queries on {@code endpoint} (port 0: any free port). */
+    public void start(final Engine engine, final HttpEndpoint endpoint)
     {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
@@ -98,7 +98,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
         }
-        api = HttpApi.start(engine, models, keys, port);
+        api = HttpApi.start(engine, models, keys, endpoint);
     }
 
     public ReadModels models()
