@@ -36,6 +36,7 @@ final class LineConnection implements ResultListener
     private static final byte[] SNAPSHOT = "SNAPSHOT,".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SNAPSHOT_LINE = "SNAPSHOT".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LINE = 1 << 16;
+    private static final int WRITER_YIELDS = 2_000;
 
     /** One answer: written by the reader (errors) or the I/O thread (results), read by the writer. */
     private static final class Answer
@@ -279,15 +280,20 @@ final class LineConnection implements ResultListener
     {
         try (OutputStream out = new BufferedOutputStream(client.getOutputStream(), 1 << 16))
         {
+            int idle = 0;
             while (true)
             {
                 final Answer answer = answers[(int)(sent % IN_FLIGHT)];
                 if (!answer.ready)
                 {
-                    out.flush();
-                    awaitReady(answer);
+                    if (idle == 0)
+                    {
+                        out.flush();
+                    }
+                    idle = awaitReady(answer, idle);
                     continue;
                 }
+                idle = 0;
                 if (answer.end)
                 {
                     break;
@@ -315,13 +321,24 @@ final class LineConnection implements ResultListener
         }
     }
 
-    private void awaitReady(final Answer answer)
+    /**
+     * Waits a step for the next answer: yields first, parks only after a while without answers.
+     * Under load the next answer is microseconds away, and waking a parked writer for each one
+     * would cost the engine's I/O thread a system call per command.
+     */
+    private int awaitReady(final Answer answer, final int idle)
     {
+        if (idle < WRITER_YIELDS)
+        {
+            Thread.yield();
+            return idle + 1;
+        }
         writerParked = true;
         if (!answer.ready)
         {
             LockSupport.parkNanos(10_000_000L);
         }
         writerParked = false;
+        return idle;
     }
 }
