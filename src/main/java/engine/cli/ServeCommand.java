@@ -2,6 +2,7 @@ package engine.cli;
 
 import engine.api.SelfTradePrevention;
 import engine.app.EngineConfig;
+import engine.fix.FixFrontEnd;
 import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
 import engine.journal.JournalException;
@@ -52,19 +53,27 @@ final class ServeCommand implements Callable<Integer>
         description = "also serve the HTTP/JSON API (docs/HTTP-API.md) on PORT; keys in DIR/api-keys.properties")
     private Integer httpPort;
 
+    @Option(names = "--fix", paramLabel = "PORT",
+        description = "also accept FIX 4.4 clients (docs/FIX.md) on PORT; sessions in DIR/fix-sessions.properties")
+    private Integer fixPort;
+
     @Override
     public Integer call() throws Exception
     {
         ChronicleLogging.quiet();
         final LiveEngine live;
         final HttpFrontEnd http;
+        final FixFrontEnd fix;
         try
         {
             final LiveEngine.Builder builder = LiveEngine.builder(data).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
-            http = httpPort == null ? null :
-                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler,
-                    builder::journaledHandler);
+            final long timeUnit = EngineConfig.live().timeUnitNanos();
+            // FIX validates symbols and serves market data from the same read models as HTTP.
+            http = httpPort == null && fixPort == null ? null :
+                HttpFrontEnd.prepare(data, timeUnit, builder::outputHandler, builder::journaledHandler);
+            fix = fixPort == null ? null :
+                FixFrontEnd.prepare(data, http.models(), timeUnit, builder::journaledHandler, System.err);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | java.io.IOException e)
@@ -73,16 +82,25 @@ final class ServeCommand implements Callable<Integer>
             return 1;
         }
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
-        if (http != null)
+        if (httpPort != null)
         {
             http.start(live.engine(), httpPort);
             System.err.println("serve: HTTP on port " + http.port());
+        }
+        if (fix != null)
+        {
+            fix.start(live, host, fixPort);
+            System.err.println("serve: FIX 4.4 on port " + fixPort);
         }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             try
             {
+                if (fix != null)
+                {
+                    fix.close();
+                }
                 if (http != null)
                 {
                     http.close();

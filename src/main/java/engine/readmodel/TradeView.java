@@ -235,10 +235,14 @@ public final class TradeView extends ReadModel
         }
     }
 
-    /** Tells {@code listener} of each new trade, on the handler thread: it must not block. */
-    public void onTrade(final Consumer<Trade> listener)
+    /**
+     * Tells {@code listener} of each new trade, after any listener added before, on the handler
+     * thread: it must not block.
+     */
+    public synchronized void onTrade(final Consumer<Trade> listener)
     {
-        tradeListener = listener;
+        final Consumer<Trade> prior = tradeListener;
+        tradeListener = prior == null ? listener : prior.andThen(listener);
     }
 
     /** The latest {@code limit} trades of {@code symbol}, newest first. */
