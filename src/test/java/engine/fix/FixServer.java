@@ -79,7 +79,7 @@ final class FixServer implements AutoCloseable
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("api-keys.properties"),
             OPERATOR + "=operator\n" + KEY_1 + "=account:1\n" + KEY_2 + "=account:2\n");
-        Files.writeString(dir.resolve(FixSessionConfig.FILE_NAME), "CLIENT1=1\nCLIENT2=2\nCLIENT3=3\n");
+        Files.writeString(dir.resolve(FixSessionConfig.FILE_NAME), "CLIENT1=1\nCLIENT2=2\nCLIENT3=3\nCLIENT4=4\n");
     }
 
     /** Submits a command as the operator would, and waits for its journaled result. */
@@ -105,6 +105,14 @@ final class FixServer implements AutoCloseable
             submit(new Command().deposit(0, account, AsciiName.hi(quote), AsciiName.lo(quote), 1_000_000_000L));
             submit(new Command().deposit(0, account, AsciiName.hi(base), AsciiName.lo(base), 1_000_000L));
         }
+    }
+
+    /** Lists {@code <base>-USD} and funds accounts 1 and 2: a book of its own for one test. */
+    String market(final String base)
+    {
+        final String symbol = base + "-USD";
+        listAndFund(symbol, base, "USD");
+        return symbol;
     }
 
     String log()
