@@ -127,10 +127,11 @@ final class OrderEntry
                 RejectCodes.CXL_REJ_DUPLICATE_CLORDID, "duplicate ClOrdID " + t.clOrdId()));
             return null;
         }
-        if (order != null)
+        final FixOrder byOrderId = order != null ? order : ownLiveOrder(t, session);
+        if (byOrderId != null)
         {
-            session.clOrdIds.claim(t.clOrdId(), order);
-            return order;
+            session.clOrdIds.claim(t.clOrdId(), byOrderId);
+            return byOrderId;
         }
         if (fallbackId(t, session) < 0)
         {
@@ -138,6 +139,17 @@ final class OrderEntry
                 responseTo, RejectCodes.CXL_REJ_UNKNOWN_ORDER, "unknown OrigClOrdID " + t.origClOrdId()));
         }
         return null;
+    }
+
+    /** This session's open order that OrderID(37) names, when OrigClOrdID did not find it. */
+    private FixOrder ownLiveOrder(final OrderDecoder.Target t, final FixSession session)
+    {
+        if (t.orderId() == null)
+        {
+            return null;
+        }
+        final FixOrder order = router.live(OrderDecoder.engineId(t.orderId()));
+        return order != null && order.session == session ? order : null;
     }
 
     /**

@@ -121,7 +121,7 @@ final class ReportRouter implements EventHandler<EventBatch>
 
     private void canceled(final EventBatch b, final int i, final FixRequest request)
     {
-        final FixOrder order = live(b.orderId(i));
+        final FixOrder order = live(b.orderId(i)) != null ? live(b.orderId(i)) : detached(b, i, request);
         if (order == null)
         {
             return;
@@ -139,7 +139,7 @@ final class ReportRouter implements EventHandler<EventBatch>
 
     private void amended(final EventBatch b, final int i, final FixRequest request)
     {
-        final FixOrder order = live(b.orderId(i));
+        final FixOrder order = live(b.orderId(i)) != null ? live(b.orderId(i)) : detached(b, i, request);
         if (order == null)
         {
             return;
@@ -152,10 +152,30 @@ final class ReportRouter implements EventHandler<EventBatch>
         send(b, i, order, ExecTypes.REPLACED, execId(b, i, false), 0, 0, Reason.NONE);
     }
 
+    /**
+     * An order the gateway does not track (placed by HTTP or TCP for the same account, or before a
+     * restart) that a cancel or replace named by OrderID(37): the request still gets its report,
+     * built from the event alone (quantities as the event tells them, no fills known).
+     */
+    private static FixOrder detached(final EventBatch b, final int i, final FixRequest request)
+    {
+        if (request == null || request.kind() == FixRequest.Kind.NEW || request.order() != null ||
+            request.engineOrderId() != b.orderId(i))
+        {
+            return null;
+        }
+        final FixOrder order = new FixOrder(b.orderId(i), request.session(), request.origClOrdId(),
+            engine.api.AsciiName.toString(b.nameHi(i), b.nameLo(i)), b.side(i), engine.api.OrderType.LIMIT,
+            engine.api.TimeInForce.GTC, false, b.type(i) == EventType.AMENDED, b.price(i), b.qty(i));
+        order.accepted();
+        return order;
+    }
+
     /** Whether this event is the answer to the cancel or replace request the command came from. */
     private static boolean answers(final FixRequest request, final FixOrder order)
     {
-        return request != null && request.kind() != FixRequest.Kind.NEW && request.order() == order;
+        return request != null && request.kind() != FixRequest.Kind.NEW &&
+            (request.order() == order || request.order() == null && request.engineOrderId() == order.engineId);
     }
 
     private static void send(final EventBatch b, final int i, final FixOrder order, final char execType,

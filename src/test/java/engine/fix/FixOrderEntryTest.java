@@ -172,6 +172,21 @@ class FixOrderEntryTest
     }
 
     @Test
+    void shouldCancelTheAccountsOwnNonFixOrderNamedByOrderId()
+    {
+        final String sym = server.market("OWN");
+        server.submit(new engine.api.Command().place(0, 1, 777, engine.api.AsciiName.hi(sym),
+            engine.api.AsciiName.lo(sym), engine.api.Side.BUY, engine.api.OrderType.LIMIT, engine.api.TimeInForce.GTC,
+            0, true, 50, 3));
+        client1.send(Orders.cancelByOrderId("own-c", "placed-over-http", "777", sym, Side.BUY));
+        final Message canceled = client1.await(m -> Orders.report(m, "own-c", ExecType.CANCELED), "Canceled own-c");
+        assertThat(Orders.get(canceled, OrderID.FIELD)).isEqualTo("777");
+        assertThat(Orders.get(canceled, OrigClOrdID.FIELD)).isEqualTo("placed-over-http");
+        assertThat(Orders.get(canceled, OrderQty.FIELD)).isEqualTo("3");
+        assertThat(Orders.get(canceled, Text.FIELD)).isEqualTo("USER");
+    }
+
+    @Test
     void shouldRejectPostOnlyThatWouldTakeWithTheEnginesReason()
     {
         final String sym = server.market("POST");
