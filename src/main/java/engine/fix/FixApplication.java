@@ -139,13 +139,6 @@ final class FixApplication implements quickfix.Application
 
     private static String msgType(final Message message)
     {
-        try
-        {
-            return message.getHeader().getString(MsgType.FIELD);
-        }
-        catch (final FieldNotFound e)
-        {
-            return "";
-        }
+        return ClientSessions.msgType(message);
     }
 }

@@ -20,17 +20,14 @@ import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.ClOrdID;
 import quickfix.field.ExecType;
-import quickfix.field.MsgType;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
-import quickfix.field.Password;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
-import quickfix.field.Username;
 
 /**
  * The client example of docs/FIX.md: logs on with an account's API key, places a limit order,
@@ -68,19 +65,8 @@ public final class FixClientExample
         final PrintStream out) throws Exception
     {
         Files.createDirectories(store);
-        final SessionID session = new SessionID("FIX.4.4", senderCompId, "ENGINE");
-        final SessionSettings settings = new SessionSettings();
-        settings.setString("ConnectionType", "initiator");
-        settings.setString("SocketConnectHost", "127.0.0.1");
-        settings.setLong("SocketConnectPort", port);
-        settings.setString("StartTime", "00:00:00");
-        settings.setString("EndTime", "00:00:00");
-        settings.setString("HeartBtInt", "30");
-        settings.setString("FileStorePath", store.toString());
-        settings.setString("DataDictionary", "FIX44.xml");
-        settings.setString(session, "BeginString", "FIX.4.4");
-        settings.setString(session, "SenderCompID", senderCompId);
-        settings.setString(session, "TargetCompID", "ENGINE");
+        final SessionID session = ClientSessions.sessionId(senderCompId);
+        final SessionSettings settings = ClientSessions.initiator(senderCompId, "127.0.0.1", port, store);
 
         final BlockingQueue<Message> reports = new LinkedBlockingQueue<>();
         final BlockingQueue<String> logons = new LinkedBlockingQueue<>();
@@ -95,11 +81,8 @@ public final class FixClientExample
             @Override
             public void toAdmin(final Message message, final SessionID id)
             {
-                if (isLogon(message))
-                {
-                    message.setString(Username.FIELD, account);
-                    message.setString(Password.FIELD, apiKey);
-                }
+                // Username = the account, Password = its API key.
+                ClientSessions.credentials(message, account, apiKey);
             }
 
             @Override
@@ -166,17 +149,5 @@ public final class FixClientExample
             }
         }
         return false;
-    }
-
-    private static boolean isLogon(final Message message)
-    {
-        try
-        {
-            return MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD));
-        }
-        catch (final FieldNotFound e)
-        {
-            return false;
-        }
     }
 }

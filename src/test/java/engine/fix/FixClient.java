@@ -18,9 +18,7 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.MsgType;
-import quickfix.field.Password;
 import quickfix.field.Text;
-import quickfix.field.Username;
 
 /**
  * A real FIX 4.4 client for tests: a QuickFIX/J initiator with its own file store (so its
@@ -38,21 +36,8 @@ final class FixClient implements AutoCloseable
 
     FixClient(final String compId, final String username, final String password, final int port, final Path storeDir)
     {
-        sessionId = new SessionID("FIX.4.4", compId, FixSessionConfig.ENGINE_COMP_ID);
-        final SessionSettings settings = new SessionSettings();
-        settings.setString("ConnectionType", "initiator");
-        settings.setString("SocketConnectHost", "127.0.0.1");
-        settings.setLong("SocketConnectPort", port);
-        settings.setString("StartTime", "00:00:00");
-        settings.setString("EndTime", "00:00:00");
-        settings.setString("HeartBtInt", "30");
-        settings.setString("ReconnectInterval", "1");
-        settings.setString("FileStorePath", storeDir.toString());
-        settings.setString("UseDataDictionary", "Y");
-        settings.setString("DataDictionary", "FIX44.xml");
-        settings.setString(sessionId, "BeginString", "FIX.4.4");
-        settings.setString(sessionId, "SenderCompID", compId);
-        settings.setString(sessionId, "TargetCompID", FixSessionConfig.ENGINE_COMP_ID);
+        sessionId = ClientSessions.sessionId(compId);
+        final SessionSettings settings = ClientSessions.initiator(compId, "127.0.0.1", port, storeDir);
         final Application application = new quickfix.ApplicationAdapter()
         {
             @Override
@@ -70,17 +55,7 @@ final class FixClient implements AutoCloseable
             @Override
             public void toAdmin(final Message message, final SessionID id)
             {
-                if (type(message).equals(MsgType.LOGON))
-                {
-                    if (username != null)
-                    {
-                        message.setString(Username.FIELD, username);
-                    }
-                    if (password != null)
-                    {
-                        message.setString(Password.FIELD, password);
-                    }
-                }
+                ClientSessions.credentials(message, username, password);
             }
 
             @Override
@@ -116,14 +91,7 @@ final class FixClient implements AutoCloseable
 
     static String type(final Message message)
     {
-        try
-        {
-            return message.getHeader().getString(MsgType.FIELD);
-        }
-        catch (final FieldNotFound e)
-        {
-            return "";
-        }
+        return ClientSessions.msgType(message);
     }
 
     private static String text(final Message message)

@@ -3,6 +3,7 @@ package engine.bench;
 import engine.api.AsciiName;
 import engine.api.Command;
 import engine.app.EngineConfig;
+import engine.fix.ClientSessions;
 import engine.fix.FixFrontEnd;
 import engine.http.HttpFrontEnd;
 import engine.server.LiveEngine;
@@ -29,16 +30,13 @@ import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.ClOrdID;
 import quickfix.field.ExecType;
-import quickfix.field.MsgType;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
-import quickfix.field.Password;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
-import quickfix.field.Username;
 
 /**
  * FIX round trip, NewOrderSingle to its first ExecutionReport (New), through the real gateway:
@@ -133,7 +131,7 @@ public final class FixRoundTripBenchmark
     /** The initiator: sends on due times, stamps each order's first report. */
     private static final class Client
     {
-        private final SessionID session = new SessionID("FIX.4.4", "BENCH", "ENGINE");
+        private final SessionID session = ClientSessions.sessionId("BENCH");
         private final SocketInitiator initiator;
         private final long[] due;
         private final AtomicLong reports = new AtomicLong();
@@ -144,17 +142,7 @@ public final class FixRoundTripBenchmark
         Client(final int port, final int capacity) throws Exception
         {
             due = new long[capacity];
-            final SessionSettings settings = new SessionSettings();
-            settings.setString("ConnectionType", "initiator");
-            settings.setString("SocketConnectHost", "127.0.0.1");
-            settings.setLong("SocketConnectPort", port);
-            settings.setString("StartTime", "00:00:00");
-            settings.setString("EndTime", "00:00:00");
-            settings.setString("HeartBtInt", "30");
-            settings.setString("UseDataDictionary", "N");
-            settings.setString(session, "BeginString", "FIX.4.4");
-            settings.setString(session, "SenderCompID", "BENCH");
-            settings.setString(session, "TargetCompID", "ENGINE");
+            final SessionSettings settings = ClientSessions.initiator("BENCH", "127.0.0.1", port, null);
             initiator = new SocketInitiator(new ApplicationAdapter()
             {
                 @Override
@@ -166,11 +154,7 @@ public final class FixRoundTripBenchmark
                 @Override
                 public void toAdmin(final Message message, final SessionID id)
                 {
-                    if (type(message).equals(MsgType.LOGON))
-                    {
-                        message.setString(Username.FIELD, "1");
-                        message.setString(Password.FIELD, KEY);
-                    }
+                    ClientSessions.credentials(message, "1", KEY);
                 }
 
                 @Override
@@ -245,18 +229,6 @@ public final class FixRoundTripBenchmark
             m.setChar(TimeInForce.FIELD, TimeInForce.GOOD_TILL_CANCEL);
             m.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
             return m;
-        }
-
-        private static String type(final Message message)
-        {
-            try
-            {
-                return message.getHeader().getString(MsgType.FIELD);
-            }
-            catch (final FieldNotFound e)
-            {
-                return "";
-            }
         }
 
         void close()
