@@ -85,6 +85,11 @@ public final class FixFrontEnd implements AutoCloseable
             final SessionID id = FixSessionConfig.sessionId(client);
             sessions.put(id, new FixSession(id, account, new SessionOutbox(id, OUTBOX_CAPACITY, encoder, log)));
         });
+        final int restored = OrderRecovery.restore(models, sessions.values(), router);
+        if (restored > 0)
+        {
+            log.println("fix: " + restored + " open FIX orders from before the restart tracked again (ClOrdID = OrderID)");
+        }
         final OrderDecoder decoder = new OrderDecoder(timeUnitNanos, models.depth()::hasSymbol);
         final OrderEntry orders = new OrderEntry(engine, decoder, new OrderIds(engine.recovered().lastSeq()), router,
             encoder);

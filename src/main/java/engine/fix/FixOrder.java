@@ -76,6 +76,15 @@ final class FixOrder
         status = Status.NEW;
     }
 
+    /** An order found open after a restart: {@code cumQty} filled at {@code avgPx} on average. */
+    synchronized void restored(final long filled, final BigDecimal avgPx)
+    {
+        cumQty = filled;
+        leavesQty = orderQty - filled;
+        notional = avgPx.multiply(BigDecimal.valueOf(filled));
+        status = filled > 0 ? Status.PARTIALLY_FILLED : Status.NEW;
+    }
+
     synchronized void rejected()
     {
         status = Status.REJECTED;
