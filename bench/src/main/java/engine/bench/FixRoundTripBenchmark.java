@@ -72,7 +72,7 @@ public final class FixRoundTripBenchmark
         final EngineConfig config = EngineConfig.live();
         final LiveEngine.Builder builder = LiveEngine.builder(data).snapshotEvery(0).log(quiet).config(config);
         final HttpFrontEnd models = HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder::outputHandler,
-            builder::journaledHandler);
+            builder::journaledHandler, false);
         final FixFrontEnd fix = FixFrontEnd.prepare(data, models.models(), config.timeUnitNanos(),
             builder::journaledHandler, System.err);
         final LiveEngine live = builder.start();
