@@ -4,6 +4,7 @@ import engine.api.SelfTradePrevention;
 import engine.app.CpuAffinity;
 import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
+import engine.fix.FixFrontEnd;
 import engine.http.HttpEndpoint;
 import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
@@ -56,6 +57,10 @@ final class ServeCommand implements Callable<Integer>
         description = "also serve the HTTP/JSON API (docs/HTTP-API.md) on PORT; keys in DIR/api-keys.properties")
     private Integer httpPort;
 
+    @Option(names = "--fix", paramLabel = "PORT",
+        description = "also accept FIX 4.4 clients (docs/FIX.md) on PORT; sessions in DIR/fix-sessions.properties")
+    private Integer fixPort;
+
     @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "BACKOFF",
         description = {"how the engine threads wait for work: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE},",
             "which parks when idle; YIELDING and BUSY_SPIN keep a core per engine thread busy, see docs/THREADS.md)"})
@@ -81,6 +86,7 @@ final class ServeCommand implements Callable<Integer>
         ChronicleLogging.quiet();
         final LiveEngine live;
         final HttpFrontEnd http;
+        final FixFrontEnd fix;
         final HttpEndpoint httpEndpoint;
         try
         {
@@ -89,9 +95,12 @@ final class ServeCommand implements Callable<Integer>
                 .affinity(CpuAffinity.parse(pin)).build();
             final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
-            http = httpPort == null ? null :
+            // FIX validates symbols and serves market data from the same read models as HTTP.
+            http = httpPort == null && fixPort == null ? null :
                 HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder::outputHandler,
                     builder::journaledHandler, readModelsThread);
+            fix = fixPort == null ? null :
+                FixFrontEnd.prepare(data, http.models(), config.timeUnitNanos(), builder::journaledHandler, System.err);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | java.io.IOException e)
@@ -100,16 +109,25 @@ final class ServeCommand implements Callable<Integer>
             return 1;
         }
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
-        if (http != null)
+        if (httpPort != null)
         {
             http.start(live.engine(), httpEndpoint);
             System.err.println("serve: " + (httpEndpoint.secure() ? "HTTPS" : "HTTP") + " on " + host + ":" + http.port());
+        }
+        if (fix != null)
+        {
+            fix.start(live, host, fixPort);
+            System.err.println("serve: FIX 4.4 on port " + fixPort);
         }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             try
             {
+                if (fix != null)
+                {
+                    fix.close();
+                }
                 if (http != null)
                 {
                     http.close();

@@ -79,6 +79,13 @@ public final class ApiKeys
         return new ApiKeys(byKey);
     }
 
+    /** Whether {@code key} is {@code account}'s own key (the operator's is not): a FIX Logon's credential. */
+    public boolean isAccountKey(final String key, final long account)
+    {
+        final Principal owner = lookup(key);
+        return owner != null && !owner.operator() && owner.account() == account;
+    }
+
     /** @return the key's owner, or null for an unknown key. */
     Principal lookup(final String key)
     {

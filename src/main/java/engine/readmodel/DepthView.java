@@ -273,12 +273,18 @@ public final class DepthView extends ReadModel
     }
 
     /**
-     * Tells {@code listener} (symbol, seq) after each command that changed a book. It runs on the
-     * handler thread and must only hand the news on, never block.
+     * Tells {@code listener} (symbol, seq) after each command that changed a book, after any
+     * listener added before (HTTP streams, FIX market data). It runs on the handler thread and
+     * must only hand the news on, never block.
      */
-    public void onChange(final ObjLongConsumer<String> listener)
+    public synchronized void onChange(final ObjLongConsumer<String> listener)
     {
-        changeListener = listener;
+        final ObjLongConsumer<String> prior = changeListener;
+        changeListener = prior == null ? listener : (symbol, seq) ->
+        {
+            prior.accept(symbol, seq);
+            listener.accept(symbol, seq);
+        };
     }
 
     /** Whether a SYMBOL_ADDED for {@code symbol} has been applied. */

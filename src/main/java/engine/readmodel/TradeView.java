@@ -278,20 +278,36 @@ public final class TradeView extends ReadModel
         }
     }
 
-    /** Tells {@code listener} of each new trade, on the handler thread: it must not block. */
-    public void onTrade(final Consumer<Trade> listener)
+    /**
+     * Tells {@code listener} of each new trade, after any listener added before, on the handler
+     * thread: it must not block.
+     */
+    public synchronized void onTrade(final Consumer<Trade> listener)
     {
         onTrade(symbol -> true, listener);
     }
 
     /**
-     * Tells {@code listener} of each new trade in a symbol that {@code symbols} accepts, on the
-     * handler thread: neither may block. Trade objects are made only for accepted symbols, so a
-     * listener nobody watches costs no allocation.
+     * Tells {@code listener} of each new trade in a symbol that {@code symbols} accepts, after any
+     * listener added before, on the handler thread: neither may block. Trade objects are made
+     * only for symbols some listener accepts, so a listener nobody watches costs no allocation.
      */
-    public void onTrade(final Predicate<String> symbols, final Consumer<Trade> listener)
+    public synchronized void onTrade(final Predicate<String> symbols, final Consumer<Trade> listener)
     {
-        tradeListener = new TradeListener(symbols, listener);
+        final TradeListener prior = tradeListener;
+        tradeListener = prior == null ? new TradeListener(symbols, listener) : new TradeListener(
+            symbol -> prior.symbols().test(symbol) || symbols.test(symbol),
+            trade ->
+            {
+                if (prior.symbols().test(trade.symbol()))
+                {
+                    prior.consumer().accept(trade);
+                }
+                if (symbols.test(trade.symbol()))
+                {
+                    listener.accept(trade);
+                }
+            });
     }
 
     /** The latest {@code limit} trades of {@code symbol}, newest first. */
