@@ -3,6 +3,8 @@ package engine.cli;
 import engine.http.ApiKeys;
 import engine.http.HttpApi;
 import engine.readmodel.EventStoreReader;
+import engine.journal.DirectoryLock;
+import engine.journal.JournalException;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
 import java.nio.file.Path;
@@ -56,6 +58,18 @@ final class ProjectCommand implements Callable<Integer>
     {
         final Path keyFile = keys != null ? keys :
             events.toAbsolutePath().getParent().resolve(ApiKeys.FILE_NAME);
+        final DirectoryLock owner;
+        try
+        {
+            // Two projections writing snapshots into one directory would prune each other's files.
+            owner = snapshotEvery > 0 ? DirectoryLock.acquire(events.resolve(ReadModelSnapshots.DIR_NAME),
+                "project --snapshot-every") : null;
+        }
+        catch (final JournalException e)
+        {
+            System.err.println("project: cannot start: " + e.getMessage());
+            return 1;
+        }
         final ReadModelSnapshots snapshots = new ReadModelSnapshots(events.resolve(ReadModelSnapshots.DIR_NAME),
             message -> System.err.println("project: " + message), KEEP_SNAPSHOTS);
         ReadModels models = null;
@@ -85,7 +99,8 @@ final class ProjectCommand implements Callable<Integer>
             return thread;
         });
         final ReadModels fed = models;
-        try (EventStoreReader reader = new EventStoreReader(events);
+        try (DirectoryLock held = owner;
+            EventStoreReader reader = new EventStoreReader(events);
             HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), port))
         {
             reader.skipThrough(startSeq);

@@ -10,6 +10,7 @@ import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP/JSON front end (Javalin): commands go to the engine, queries to the read models,
@@ -53,7 +54,14 @@ public final class HttpApi implements AutoCloseable
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
     public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
     {
-        return new HttpApi(new Gateway(engine), models, keys, port);
+        return start(engine, () -> null, models, keys, port);
+    }
+
+    /** As {@link #start(Engine, ReadModels, ApiKeys, int)}; commands get 503 with the reason while {@code refusal} gives one. */
+    public static HttpApi start(final Engine engine, final Supplier<String> refusal, final ReadModels models,
+        final ApiKeys keys, final int port)
+    {
+        return new HttpApi(new Gateway(engine, refusal), models, keys, port);
     }
 
     /** Serves queries only (a projection process); command endpoints answer 405. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of {@code serve --http}: read models and the event store as output handlers,
@@ -75,6 +76,12 @@ public final class HttpFrontEnd implements AutoCloseable
     /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
     public void start(final Engine engine, final int port)
     {
+        start(engine, () -> null, port);
+    }
+
+    /** As {@link #start(Engine, int)}; commands get 503 with the reason while {@code refusal} gives one (disk full). */
+    public void start(final Engine engine, final Supplier<String> refusal, final int port)
+    {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
         {
@@ -84,7 +91,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
         }
-        api = HttpApi.start(engine, models, keys, port);
+        api = HttpApi.start(engine, refusal, models, keys, port);
     }
 
     public ReadModels models()

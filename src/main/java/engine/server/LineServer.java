@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * The simplest real client interface: a line protocol over TCP. A client sends command-file
  * lines (COMMAND-FILE.md; the time field is replaced by the sequencer's clock) and gets, for
  * each command and in the order sent, its canonical event lines followed by {@code OK,<seq>},
- * written only after the command is journaled. A malformed line gets {@code ERROR,<reason>};
+ * written only after the command is journaled. A malformed line gets {@code ERROR,<reason>}, and
+ * so does every command while the journal cannot be written ({@code ERROR,journal unavailable:
+ * disk full: ...}: nothing was submitted, send it again later);
  * {@code SNAPSHOT} takes a snapshot and answers {@code SNAPSHOT,<file or none>}.
  *
  * <p>One reader and one writer thread per connection; a client may pipeline up to
@@ -156,7 +158,12 @@ public final class LineServer implements AutoCloseable
                 return;
             }
             final String error = decoder.decode(line, command);
-            if (error == null)
+            final String refused = error == null ? live.refusal() : null;
+            if (refused != null)
+            {
+                answers.put(CompletableFuture.completedFuture("ERROR," + refused.replace('\n', ' ') + "\n"));
+            }
+            else if (error == null)
             {
                 final CompletableFuture<String> answer = new CompletableFuture<>();
                 answers.put(answer);
