@@ -108,6 +108,12 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
+    /** The last seq readable before damage found in the files, or Long.MAX_VALUE when they hold none. */
+    long readableUntil()
+    {
+        return files.damage() == null ? Long.MAX_VALUE : files.damageSeq();
+    }
+
     /** True when the document at {@code index} holds a good entry of {@code seq}. */
     boolean holds(final long index, final long seq)
     {

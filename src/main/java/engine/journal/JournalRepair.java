@@ -121,7 +121,7 @@ public final class JournalRepair
             throw new JournalException("cannot move the corrupt journal aside to " + aside + ": " + e, e);
         }
         final JournalCodec codec = new JournalCodec();
-        final long[] copied = new long[1];
+        final long[] copied = new long[2]; // entries, last seq
         try (JournalReader reader = JournalReader.open(old);
             SingleChronicleQueue queue = directory.openForWriting(Durability.SYNC);
             ExcerptAppender appender = queue.createAppender())
@@ -135,16 +135,17 @@ public final class JournalRepair
                     packer.publish();
                 }
                 copied[0]++;
+                copied[1] = command.seq();
             });
             packer.publish();
             appender.sync();
             if (copied[0] > 0)
             {
                 // The journal now ends here on purpose: the mark (moved aside with the rest) must say so.
-                JournalMark.write(directory, lastGoodSeq, appender.lastIndexAppended(), "salvage");
+                JournalMark.write(directory, copied[1], appender.lastIndexAppended(), "salvage");
             }
         }
-        log.println("journal: WARNING: kept " + copied[0] + " good entries (up to seq " + lastGoodSeq +
+        log.println("journal: WARNING: kept " + copied[0] + " good entries (up to seq " + copied[1] +
             "); the original journal is in " + aside);
         return aside;
     }

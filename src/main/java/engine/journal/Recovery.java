@@ -103,6 +103,13 @@ public final class Recovery
                     "journal from the start instead");
                 return recover(directory, options.snapshots(false));
             }
+            if (snapshot != null && options.salvage() && reader.readableUntil() < fromSeq)
+            {
+                // Salvage cuts the journal at the damage, so the state must be that of the cut journal.
+                options.log().println("snapshot: WARNING: " + snapshot.file() + " lies beyond damage in the journal " +
+                    "(readable up to seq " + reader.readableUntil() + "); replaying the journal from the start instead");
+                return recover(directory, options.snapshots(false));
+            }
             result = reader.read(fromIndex, fromSeq, options.untilSeq(), options.salvage(), options.log(),
                 (command, index) ->
                 {
