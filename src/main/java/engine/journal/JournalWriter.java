@@ -182,7 +182,7 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
         {
             retry(syncStep);
         }
-        lastIndex = appender.lastIndexAppended();
+        lastIndex = publishedIndex;
         final long now = System.nanoTime();
         if (sinceSpaceCheck >= SPACE_CHECK_EVERY || now - lastSpaceCheck >= SPACE_CHECK_NANOS)
         {
@@ -226,6 +226,12 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
                 writeFailed = true;
                 outage(new JournalException("journal unavailable: " + (isDiskFull(e) ? "disk full: " : "") +
                     "cannot write to " + directory.queueDir() + " after seq " + lastSeq + ": " + e, e));
+                if (queue.isClosed())
+                {
+                    // Closed under the stage (shutdown, or a test): no retry can succeed.
+                    failure = outage.get();
+                    stall();
+                }
                 freshAppender(step == publishStep && landed());
             }
         }

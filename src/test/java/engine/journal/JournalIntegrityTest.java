@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -161,16 +160,7 @@ class JournalIntegrityTest
     /** Journals the fixture's commands again into {@code target}, spread over {@code days} daily cycle files. */
     private static JournalDirectory journalOverDays(final JournalDirectory source, final Path target, final int days)
     {
-        final List<Command> commands = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(source))
-        {
-            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) ->
-            {
-                final Command copy = new Command();
-                copy.copyFrom(command);
-                commands.add(copy);
-            });
-        }
+        final List<Command> commands = JournalFixture.commands(source);
         final JournalDirectory spread = JournalDirectory.of(target);
         spread.settle(SelfTradePrevention.NONE);
         final SetTimeProvider clock = new SetTimeProvider(System.currentTimeMillis() - days * DAY_MILLIS);
