@@ -3,6 +3,7 @@ package engine.journal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,49 @@ public final class JournalMark
      */
     public record Mark(long seq, long index, String reason, String written)
     {
+    }
+
+    /**
+     * Keeps the mark of one running journal: writes it only when the seq moves forward, from any
+     * thread. A failed write is only logged: the mark guards the next start, not the running engine.
+     */
+    public static final class Keeper
+    {
+        private final JournalDirectory directory;
+        private final PrintStream log;
+        private long markedSeq;
+        private volatile long markedCycle = -1;
+
+        public Keeper(final JournalDirectory directory, final PrintStream log)
+        {
+            this.directory = directory;
+            this.log = log;
+        }
+
+        /** Records that the journal holds {@code seq} in the document at {@code index}, if that is news. */
+        public synchronized void advance(final long seq, final long index, final String reason)
+        {
+            if (seq <= markedSeq || index < 0)
+            {
+                return;
+            }
+            try
+            {
+                write(directory, seq, index, reason);
+                markedSeq = seq;
+                markedCycle = index >>> 32;
+            }
+            catch (final JournalException e)
+            {
+                log.println("journal: WARNING: " + e.getMessage());
+            }
+        }
+
+        /** True when the document at {@code index} is in a cycle file the mark does not know yet. */
+        public boolean newCycle(final long index)
+        {
+            return index >= 0 && index >>> 32 != markedCycle;
+        }
     }
 
     private JournalMark()

@@ -46,9 +46,7 @@ public final class LiveEngine implements AutoCloseable
 {
     private final JournalDirectory directory;
     private final DirectoryLock lock;
-    private final Object marking = new Object();
-    private long markedSeq;
-    private long markedCycle = -1;
+    private final JournalMark.Keeper mark;
     private volatile long outageStarted;
     private final Recovery.Recovered recovered;
     private final JournalWriter journal;
@@ -79,7 +77,8 @@ public final class LiveEngine implements AutoCloseable
             journal = new JournalWriter(directory, builder.durability,
                 builder.onJournalFailure != null ? builder.onJournalFailure : this::journalUnavailable,
                 this::journalResumed, builder.disk);
-            mark(recovered.lastSeq(), recovered.lastIndex(), "recovery");
+            mark = new JournalMark.Keeper(directory, log);
+            mark.advance(recovered.lastSeq(), recovered.lastIndex(), "recovery");
             final EngineConfig config = builder.config.toBuilder().selfTradePrevention(builder.stp)
                 .timeSource(EngineConfig.TimeSource.SEQUENCER).firstSeq(recovered.lastSeq() + 1).build();
             final Engine.Builder engineBuilder = Engine.builder(config).logic(recovered.logic()).journalStage(journal);
@@ -108,30 +107,6 @@ public final class LiveEngine implements AutoCloseable
             (System.nanoTime() - outageStarted) / 1e9);
     }
 
-    /**
-     * Records in {@link JournalMark} that the journal holds {@code seq}, if that is news. A failure
-     * is only logged: the mark guards the next start, the running engine does not need it.
-     */
-    private void mark(final long seq, final long index, final String reason)
-    {
-        synchronized (marking)
-        {
-            if (seq <= markedSeq || index < 0)
-            {
-                return;
-            }
-            try
-            {
-                JournalMark.write(directory, seq, index, reason);
-                markedSeq = seq;
-                markedCycle = index >>> 32;
-            }
-            catch (final JournalException e)
-            {
-                log.println("journal: WARNING: " + e.getMessage());
-            }
-        }
-    }
 
     private Recovery.Recovered recover(final Builder builder)
     {
@@ -174,9 +149,9 @@ public final class LiveEngine implements AutoCloseable
                         continue;
                     }
                     final long index = journal.lastIndex();
-                    if (index >= 0 && index >>> 32 != markedCycle)
+                    if (mark.newCycle(index))
                     {
-                        mark(journal.lastSeq(), index, "new cycle file");
+                        mark.advance(journal.lastSeq(), index, "new cycle file");
                     }
                     if (every > 0 && engine.nextSeq() - 1 - lastSnapshotSeq >= every)
                     {
@@ -303,7 +278,7 @@ public final class LiveEngine implements AutoCloseable
                 }
                 final Path file = snapshots.write(image);
                 lastSnapshotSeq = image.seq();
-                mark(image.seq(), journal.lastIndex(), "snapshot");
+                mark.advance(image.seq(), journal.lastIndex(), "snapshot");
                 return file;
             }
         }
@@ -351,7 +326,7 @@ public final class LiveEngine implements AutoCloseable
             {
                 snapshots.write(SnapshotStore.capture(engine.logicWhenIdle(), journal.lastIndex()));
             }
-            mark(journal.lastSeq(), journal.lastIndex(), "shutdown");
+            mark.advance(journal.lastSeq(), journal.lastIndex(), "shutdown");
             journal.close();
         }
         finally
