@@ -27,7 +27,8 @@ class HttpJournalUnavailableTest
         models.handlers().forEach(builder::outputHandler);
         final Engine engine = builder.start();
         final AtomicReference<String> refusal = new AtomicReference<>();
-        try (HttpApi api = HttpApi.start(engine, refusal::get, models, HttpFixture.KEYS, 0))
+        try (HttpApi api = HttpApi.start(engine, refusal::get, models, HttpFixture.KEYS,
+            HttpEndpoint.plain(HttpEndpoint.LOOPBACK, 0)))
         {
             final HttpClient client = HttpClient.newHttpClient();
             final HttpRequest deposit = HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + "/deposits"))

@@ -105,7 +105,7 @@ class JournalOutageTest
         final FakeDisk disk = new FakeDisk();
         final long hash;
         try (LiveEngine live = start(disk);
-            LineServer server = new LineServer(live, "127.0.0.1", 0, () -> (line, into) ->
+            LineServer server = new LineServer(live, "127.0.0.1", 0, () -> (bytes, from, to, into) ->
             {
                 into.deposit(0, 1, AsciiName.hi("USD"), AsciiName.lo("USD"), 5);
                 return null;
