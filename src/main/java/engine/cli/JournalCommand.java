@@ -1,6 +1,7 @@
 package engine.cli;
 
 import engine.api.CommandText;
+import engine.journal.DirectoryLock;
 import engine.journal.JournalDirectory;
 import engine.journal.JournalException;
 import engine.journal.JournalReader;
@@ -92,7 +93,7 @@ final class JournalCommand
         {
             ChronicleLogging.quiet();
             final JournalDirectory directory = JournalDirectory.of(dir);
-            try
+            try (DirectoryLock owner = DirectoryLock.acquire(directory.root(), "journal snapshot"))
             {
                 final Recovery.Recovered state = Recovery.recover(directory, Recovery.Options.defaults(System.err)
                     .sizes(1 << 20, 1 << 12));

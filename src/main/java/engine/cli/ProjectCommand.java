@@ -4,6 +4,8 @@ import engine.http.ApiKeys;
 import engine.http.HttpApi;
 import engine.http.HttpEndpoint;
 import engine.readmodel.EventStoreReader;
+import engine.journal.DirectoryLock;
+import engine.journal.JournalException;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
 import java.nio.file.Path;
@@ -69,6 +71,18 @@ final class ProjectCommand implements Callable<Integer>
     {
         final Path keyFile = keys != null ? keys :
             events.toAbsolutePath().getParent().resolve(ApiKeys.FILE_NAME);
+        final DirectoryLock owner;
+        try
+        {
+            // Two projections writing snapshots into one directory would prune each other's files.
+            owner = snapshotEvery > 0 ? DirectoryLock.acquire(events.resolve(ReadModelSnapshots.DIR_NAME),
+                "project --snapshot-every") : null;
+        }
+        catch (final JournalException e)
+        {
+            System.err.println("project: cannot start: " + e.getMessage());
+            return 1;
+        }
         final ReadModelSnapshots snapshots = new ReadModelSnapshots(events.resolve(ReadModelSnapshots.DIR_NAME),
             message -> System.err.println("project: " + message), KEEP_SNAPSHOTS);
         final ReadModels.Retention keep;
@@ -108,7 +122,8 @@ final class ProjectCommand implements Callable<Integer>
             return thread;
         });
         final ReadModels fed = models;
-        try (EventStoreReader reader = new EventStoreReader(events);
+        try (DirectoryLock held = owner;
+            EventStoreReader reader = new EventStoreReader(events);
             HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port)))
         {
             reader.skipThrough(startSeq);

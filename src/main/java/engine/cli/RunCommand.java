@@ -2,6 +2,7 @@ package engine.cli;
 
 import engine.api.SelfTradePrevention;
 import engine.core.WaitStrategyType;
+import engine.journal.DirectoryLock;
 import engine.journal.JournalException;
 import engine.journal.JournalWriter;
 import java.io.BufferedOutputStream;
@@ -54,7 +55,9 @@ final class RunCommand implements Callable<Integer>
             defaults.config().toBuilder().waitStrategy(wait).build(), dump, strict);
         final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         final CommandFileRunner.Summary summary;
-        try (InputStream in = open(file); JournalWriter writer = RunJournal.open(journal, durability, stp))
+        try (InputStream in = open(file);
+            DirectoryLock owner = journal == null ? null : DirectoryLock.acquire(journal, "run --journal");
+            JournalWriter writer = RunJournal.open(journal, durability, stp))
         {
             summary = CommandFileRunner.run(in, out, System.err, options, writer);
         }

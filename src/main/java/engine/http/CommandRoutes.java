@@ -171,7 +171,8 @@ final class CommandRoutes
                 requestIds.release(account, requestId);
             }
             ctx.header("Retry-After", "1");
-            throw new ApiError(503, null, "engine busy: ring full, retry later");
+            final String refused = gateway.refusal();
+            throw new ApiError(503, null, refused != null ? refused : "engine busy: ring full, retry later");
         }
         if (requestId != null)
         {

@@ -5,6 +5,7 @@ import engine.api.CommandResult;
 import engine.app.Engine;
 import engine.core.Results;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Hands HTTP commands to the engine without ever blocking on a full ring: a full ring is
@@ -18,15 +19,31 @@ final class Gateway
     }
 
     private final Engine engine;
+    private final Supplier<String> refusal;
 
-    Gateway(final Engine engine)
+    /** @param refusal why commands are refused now (journal unavailable), or null when they are not */
+    Gateway(final Engine engine, final Supplier<String> refusal)
     {
         this.engine = engine;
+        this.refusal = refusal;
     }
 
-    /** @return the submitted command with the sequence number the ring gave it, or null when the ring is full. */
+    /** Why commands are refused now, or null. */
+    String refusal()
+    {
+        return refusal.get();
+    }
+
+    /**
+     * @return the submitted command with the sequence number the ring gave it, or null when the
+     *         ring is full or commands are refused ({@link #refusal()})
+     */
     Submitted trySubmit(final Command command)
     {
+        if (refusal.get() != null)
+        {
+            return null;
+        }
         final CompletableFuture<CommandResult> future = new CompletableFuture<>();
         final long seq = engine.trySubmitForSeq(command, batch -> future.complete(Results.copy(batch)));
         return seq < 0 ? null : new Submitted(seq, future);

@@ -12,6 +12,7 @@ import io.javalin.http.sse.SseHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP/JSON front end (Javalin): commands go to the engine, queries to the read models,
@@ -53,7 +54,17 @@ public final class HttpApi implements AutoCloseable
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
     public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return new HttpApi(new Gateway(engine), models, keys, endpoint);
+        return start(engine, () -> null, models, keys, endpoint);
+    }
+
+    /**
+     * As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}; commands get 503 with the reason
+     * while {@code refusal} gives one (the journal cannot be written).
+     */
+    public static HttpApi start(final Engine engine, final Supplier<String> refusal, final ReadModels models,
+        final ApiKeys keys, final HttpEndpoint endpoint)
+    {
+        return new HttpApi(new Gateway(engine, refusal), models, keys, endpoint);
     }
 
     /** As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, plain HTTP on the loopback interface. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of {@code serve --http}: read models and the event store as output handlers,
@@ -89,6 +90,12 @@ public final class HttpFrontEnd implements AutoCloseable
     /** Starts serving commands to {@code engine} and queries on {@code endpoint} (port 0: any free port). */
     public void start(final Engine engine, final HttpEndpoint endpoint)
     {
+        start(engine, () -> null, endpoint);
+    }
+
+    /** As {@link #start(Engine, HttpEndpoint)}; commands get 503 with the reason while {@code refusal} gives one (disk full). */
+    public void start(final Engine engine, final Supplier<String> refusal, final HttpEndpoint endpoint)
+    {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
         {
@@ -98,7 +105,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
         }
-        api = HttpApi.start(engine, models, keys, endpoint);
+        api = HttpApi.start(engine, refusal, models, keys, endpoint);
     }
 
     public ReadModels models()

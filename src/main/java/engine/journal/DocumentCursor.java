@@ -22,8 +22,6 @@ final class DocumentCursor
     private int entry = -1;
     private long index = -1;
     private String problem;
-    private Bytes<?> lastBytes;
-    private long lastEnd = -1;
 
     /** Forgets the current document, before reading from a new position. */
     void reset()
@@ -32,8 +30,6 @@ final class DocumentCursor
         position = 0;
         entry = -1;
         index = -1;
-        lastBytes = null;
-        lastEnd = -1;
     }
 
     /** Copies the tailer's next document; false at the end of the queue (the current one stays). */
@@ -48,8 +44,6 @@ final class DocumentCursor
             final Bytes<?> bytes = dc.wire().bytes();
             final long remaining = bytes.readRemaining();
             index = dc.index();
-            lastBytes = bytes;
-            lastEnd = bytes.readLimit();
             length = (int)Math.min(remaining, Integer.MAX_VALUE);
             position = 0;
             entry = -1;
@@ -120,29 +114,5 @@ final class DocumentCursor
     String problem()
     {
         return problem;
-    }
-
-    /**
-     * Chronicle publishes a document by writing its header last, so a writer killed mid-document
-     * leaves a zero header followed by some of its bytes, invisible to readers. Seeing such bytes
-     * after the last document means a write was cut short.
-     *
-     * @return the index the interrupted document would have had, or -1
-     */
-    long interruptedWrite()
-    {
-        if (lastBytes == null || lastEnd < 0 || index < 0)
-        {
-            return -1;
-        }
-        try
-        {
-            final long header = (lastEnd + 3) & ~3L;
-            return lastBytes.readVolatileInt(header) == 0 && lastBytes.readLong(header + 4) != 0 ? index + 1 : -1;
-        }
-        catch (final RuntimeException e)
-        {
-            return -1; // past the mapped end of the file: nothing was written there
-        }
     }
 }

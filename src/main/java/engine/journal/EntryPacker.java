@@ -11,8 +11,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * index) is what a journal write costs, so paying it once per batch instead of once per
  * command is the point; the cap keeps a document small enough to copy and check cheaply.
  *
- * <p>Nothing is visible to readers until {@link #publish()}: Chronicle writes the document's
- * header last. One instance per appender (and thread); no allocation per entry.
+ * <p>Entries are staged in memory and the document is written whole by {@link #publish()}
+ * (Chronicle writes its header last, so nothing is visible to readers before). A publish that
+ * fails (disk full, I/O error) is rolled back and keeps the staged entries, so it can be
+ * retried: the retry writes the same bytes at the same place. One instance per appender (and
+ * thread); no allocation per entry.
  */
 final class EntryPacker
 {
@@ -20,9 +23,9 @@ final class EntryPacker
     static final int MAX_ENTRIES = 256;
     /** The longest document this layout can produce; readers refuse longer ones. */
     static final int MAX_DOCUMENT = MAX_ENTRIES * (1 + JournalCodec.MAX_LENGTH);
-    private final ExcerptAppender appender;
-    private DocumentContext document;
-    private Bytes<?> bytes;
+    private final byte[] staged = new byte[MAX_DOCUMENT];
+    private ExcerptAppender appender;
+    private int length;
     private int entries;
 
     EntryPacker(final ExcerptAppender appender)
@@ -30,35 +33,62 @@ final class EntryPacker
         this.appender = appender;
     }
 
-    /** Appends {@code entry[0, length)} to the open document, opening one if none is. */
-    void add(final byte[] entry, final int length)
+    /** Writes to {@code value} from the next publish on (after a failed write, a fresh appender). */
+    void appender(final ExcerptAppender value)
     {
-        if (document == null)
-        {
-            document = appender.writingDocument();
-            bytes = document.wire().bytes();
-        }
-        bytes.writeUnsignedByte(length);
-        bytes.write(entry, 0, length);
+        appender = value;
+    }
+
+    /** Stages {@code entry[0, length)} for the next document. */
+    void add(final byte[] entry, final int entryLength)
+    {
+        staged[length] = (byte)entryLength;
+        System.arraycopy(entry, 0, staged, length + 1, entryLength);
+        length += 1 + entryLength;
         entries++;
     }
 
-    /** True when the open document holds {@link #MAX_ENTRIES} entries and must be published. */
+    /** True when {@link #MAX_ENTRIES} entries are staged and must be published. */
     boolean full()
     {
         return entries == MAX_ENTRIES;
     }
 
-    /** Closes the open document, making its entries visible; does nothing when none is open. */
+    /** Forgets the staged entries: a publish reported as failed had written them all the same. */
+    void discard()
+    {
+        length = 0;
+        entries = 0;
+    }
+
+    /**
+     * Writes the staged entries as one document, making them visible; does nothing when none
+     * are staged. When the write fails the document is rolled back (never published) and the
+     * entries stay staged for a retry.
+     */
     void publish()
     {
-        if (document != null)
+        if (entries == 0)
         {
-            final DocumentContext closing = document;
-            document = null;
-            bytes = null;
-            entries = 0;
-            closing.close();
+            return;
         }
+        final DocumentContext document = appender.writingDocument();
+        boolean written = false;
+        try
+        {
+            final Bytes<?> bytes = document.wire().bytes();
+            bytes.write(staged, 0, length);
+            written = true;
+        }
+        finally
+        {
+            if (!written)
+            {
+                document.rollbackOnClose();
+            }
+            document.close();
+        }
+        length = 0;
+        entries = 0;
     }
 }

@@ -40,6 +40,7 @@ public final class JournalReader implements AutoCloseable
     }
 
     private final JournalDirectory directory;
+    private final JournalFiles.Verdict files;
     private final SingleChronicleQueue queue;
     private final JournalCodec codec = new JournalCodec();
     private final DocumentCursor cursor = new DocumentCursor();
@@ -48,6 +49,8 @@ public final class JournalReader implements AutoCloseable
     private JournalReader(final JournalDirectory directory)
     {
         this.directory = directory;
+        // Before Chronicle maps anything: a file cut short would make it fault instead of fail.
+        this.files = JournalFiles.check(directory);
         this.queue = directory.openForReading();
     }
 
@@ -79,6 +82,15 @@ public final class JournalReader implements AutoCloseable
         final PrintStream log, final EntryHandler handler)
     {
         cursor.reset();
+        if (files.damage() != null && !salvage && files.damageSeq() < untilSeq)
+        {
+            throw new JournalException(refusal(files.damage(), files.damageSeq()));
+        }
+        if (afterIndex < 0 && files.firstSeq() > 1)
+        {
+            return stop(salvage, log, "journal file " + files.firstFile() + " starts at seq " + files.firstSeq() + ": seqs 1 " +
+                "to " + (files.firstSeq() - 1) + " are missing (the cycle files before it were removed?)", 0, -1, 0);
+        }
         try (ExcerptTailer tailer = queue.createTailer())
         {
             if (afterIndex >= 0)
@@ -87,6 +99,19 @@ public final class JournalReader implements AutoCloseable
             }
             return scan(tailer, afterIndex, afterSeq, untilSeq, salvage, log, handler);
         }
+        catch (final InternalError e)
+        {
+            // Chronicle touched a page of a mapped file that is not there: the file shrank under it.
+            throw new JournalException("journal " + directory.queueDir() + ": reading faulted (" + e.getMessage() +
+                "): a file is shorter than Chronicle expects, cut short or truncated while being read; the last file is " +
+                files.lastFile(), e);
+        }
+    }
+
+    /** The last seq readable before damage found in the files, or Long.MAX_VALUE when they hold none. */
+    long readableUntil()
+    {
+        return files.damage() == null ? Long.MAX_VALUE : files.damageSeq();
     }
 
     /** True when the document at {@code index} holds a good entry of {@code seq}. */
@@ -156,12 +181,23 @@ public final class JournalReader implements AutoCloseable
             final int length = cursor.next(codec.array());
             if (length == DocumentCursor.END)
             {
-                if (cursor.load(tailer))
+                if (tailer.index() < files.limitIndex() && cursor.load(tailer))
                 {
                     documentFirstSeq = lastSeq + 1;
                     continue;
                 }
-                final long interrupted = cursor.interruptedWrite();
+                if (files.damage() != null)
+                {
+                    return stop(salvage, log, files.damage(), lastSeq, lastIndex, entries);
+                }
+                if (cursor.index() < files.lastIndex())
+                {
+                    return stop(salvage, log, "journal " + fileOf(tailer) + ": Chronicle's reader stops after the " +
+                        "document at index " + describeIndex(cursor.index()) + " (seq " + lastSeq + "), but the files hold " +
+                        "documents up to index " + describeIndex(files.lastIndex()) + " in " + files.lastFile(), lastSeq,
+                        lastIndex, entries);
+                }
+                final long interrupted = files.tornIndex();
                 if (interrupted >= 0)
                 {
                     log.println("journal: WARNING: " + fileOf(tailer) + ": the write of document " +
@@ -238,11 +274,16 @@ public final class JournalReader implements AutoCloseable
     {
         if (!salvage)
         {
-            throw new JournalException(message + "; refusing to continue (use --recover-to-last-good to stop at seq " +
-                lastSeq + ")");
+            throw new JournalException(refusal(message, lastSeq));
         }
         log.println("journal: WARNING: " + message + "; recovering up to the last good entry, seq " + lastSeq);
         return new Result(lastSeq, lastIndex, entries, -1, message);
+    }
+
+    private static String refusal(final String message, final long lastSeq)
+    {
+        return message + "; refusing to continue (use --recover-to-last-good to stop at seq " + lastSeq +
+            ", moving the original journal aside)";
     }
 
     private File fileOf(final ExcerptTailer tailer)

@@ -2,6 +2,9 @@ package engine.journal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -27,21 +30,65 @@ public final class JournalRepair
         final PrintStream log)
     {
         final JournalCodec codec = new JournalCodec();
-        try (SingleChronicleQueue queue = directory.openForWriting(Durability.SYNC);
-            ExcerptAppender appender = queue.createAppender())
+        try (SingleChronicleQueue queue = directory.openForWriting(Durability.SYNC))
         {
             if (queue.lastIndex() < tornIndex)
             {
-                // The write never published its header: the next append overwrites it, nothing to void.
+                // The write never published its header: nothing to void, but its bytes must go (below).
+                queue.close();
+                clearInterruptedWrite(directory, log);
                 return;
             }
-            final EntryPacker packer = new EntryPacker(appender);
-            packer.add(codec.array(), codec.encodeVoid(lastSeq, tornIndex));
-            packer.publish();
-            appender.sync();
+            try (ExcerptAppender appender = queue.createAppender())
+            {
+                final EntryPacker packer = new EntryPacker(appender);
+                packer.add(codec.array(), codec.encodeVoid(lastSeq, tornIndex));
+                packer.publish();
+                appender.sync();
+            }
         }
         log.println("journal: voided torn document at index " + JournalReader.describeIndex(tornIndex) + " after seq " +
             lastSeq);
+    }
+
+    /**
+     * Copies the bytes an interrupted write left after the newest file's last document to
+     * {@code DIR/torn-<cycle>-<offset>-<millis>.bin}, then zeroes them in the file: a shorter
+     * document written there later would otherwise leave some of them behind it, where they
+     * would read as damage.
+     */
+    static void clearInterruptedWrite(final JournalDirectory directory, final PrintStream log)
+    {
+        final CycleFileScan.Result torn = JournalFiles.check(directory).torn();
+        if (torn == null)
+        {
+            return;
+        }
+        final int length = (int)(torn.tornTo() - torn.tornFrom());
+        final Path aside = directory.root().resolve("torn-" + torn.cycle() + "-" + torn.tornFrom() + "-" +
+            System.currentTimeMillis() + ".bin");
+        try (FileChannel channel = FileChannel.open(torn.file(), StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer bytes = ByteBuffer.allocate(length);
+            while (bytes.hasRemaining() && channel.read(bytes, torn.tornFrom() + bytes.position()) > 0)
+            {
+                // A positional read may return less than asked.
+            }
+            Files.write(aside, bytes.array());
+            final ByteBuffer zeros = ByteBuffer.allocate(length);
+            while (zeros.hasRemaining())
+            {
+                channel.write(zeros, torn.tornFrom() + zeros.position());
+            }
+            channel.force(true);
+        }
+        catch (final IOException e)
+        {
+            throw new JournalException("cannot clear the interrupted write at byte " + torn.tornFrom() + " of " +
+                torn.file() + ": " + e, e);
+        }
+        log.println("journal: moved the " + length + " bytes of the interrupted write at byte " + torn.tornFrom() + " of " +
+            torn.file() + " to " + aside);
     }
 
     /**
@@ -58,6 +105,11 @@ public final class JournalRepair
         {
             Files.createDirectories(old.snapshotDir());
             Files.move(directory.queueDir(), old.queueDir());
+            final Path mark = directory.root().resolve(JournalMark.FILE_NAME);
+            if (Files.exists(mark))
+            {
+                Files.move(mark, aside.resolve(JournalMark.FILE_NAME));
+            }
             // Every snapshot goes: each names a document by its index in the old queue, which the copy renumbers.
             for (final SnapshotStore.Entry entry : new SnapshotStore(directory).list())
             {
@@ -69,7 +121,7 @@ public final class JournalRepair
             throw new JournalException("cannot move the corrupt journal aside to " + aside + ": " + e, e);
         }
         final JournalCodec codec = new JournalCodec();
-        final long[] copied = new long[1];
+        final long[] copied = new long[2]; // entries, last seq
         try (JournalReader reader = JournalReader.open(old);
             SingleChronicleQueue queue = directory.openForWriting(Durability.SYNC);
             ExcerptAppender appender = queue.createAppender())
@@ -83,11 +135,17 @@ public final class JournalRepair
                     packer.publish();
                 }
                 copied[0]++;
+                copied[1] = command.seq();
             });
             packer.publish();
             appender.sync();
+            if (copied[0] > 0)
+            {
+                // The journal now ends here on purpose: the mark (moved aside with the rest) must say so.
+                JournalMark.write(directory, copied[1], appender.lastIndexAppended(), "salvage");
+            }
         }
-        log.println("journal: WARNING: kept " + copied[0] + " good entries (up to seq " + lastGoodSeq +
+        log.println("journal: WARNING: kept " + copied[0] + " good entries (up to seq " + copied[1] +
             "); the original journal is in " + aside);
         return aside;
     }

@@ -77,8 +77,14 @@ public final class Recovery
             new BusinessLogic(stp, options.expectedOrders(), options.expectedAccounts());
         final long fromIndex = snapshot != null ? snapshot.journalIndex() : -1;
         final long fromSeq = snapshot != null ? snapshot.seq() : 0;
+        final JournalMark.Mark mark = options.untilSeq() == Long.MAX_VALUE ? JournalMark.read(directory) : null;
         if (!directory.hasJournal())
         {
+            final String missing = JournalMark.shortfall(directory, mark, 0, -1);
+            if (missing != null)
+            {
+                throw new JournalException(missing);
+            }
             if (snapshot != null)
             {
                 throw new JournalException("snapshot " + snapshot.file() + " exists but the journal in " +
@@ -97,6 +103,13 @@ public final class Recovery
                     "journal from the start instead");
                 return recover(directory, options.snapshots(false));
             }
+            if (snapshot != null && options.salvage() && reader.readableUntil() < fromSeq)
+            {
+                // Salvage cuts the journal at the damage, so the state must be that of the cut journal.
+                options.log().println("snapshot: WARNING: " + snapshot.file() + " lies beyond damage in the journal " +
+                    "(readable up to seq " + reader.readableUntil() + "); replaying the journal from the start instead");
+                return recover(directory, options.snapshots(false));
+            }
             result = reader.read(fromIndex, fromSeq, options.untilSeq(), options.salvage(), options.log(),
                 (command, index) ->
                 {
@@ -113,7 +126,20 @@ public final class Recovery
                     }
                 });
         }
+        String corruption = result.corruption();
+        final String shortfall = corruption == null ? JournalMark.shortfall(directory, mark, result.lastSeq(),
+            result.lastIndex()) : null;
+        if (shortfall != null)
+        {
+            if (!options.salvage())
+            {
+                throw new JournalException(shortfall + "; refusing to continue (use --recover-to-last-good to carry on " +
+                    "from seq " + result.lastSeq() + ", moving the original journal aside)");
+            }
+            options.log().println("journal: WARNING: " + shortfall + "; recovering up to seq " + result.lastSeq());
+            corruption = shortfall;
+        }
         return new Recovered(logic, result.lastSeq(), result.lastIndex(), snapshot == null ? null : snapshot.file(),
-            fromSeq, result.entries(), result.tornIndex(), result.corruption(), System.nanoTime() - started);
+            fromSeq, result.entries(), result.tornIndex(), corruption, System.nanoTime() - started);
     }
 }

@@ -3,7 +3,8 @@
  * Queue before its result is released, rebuilds any state the engine ever had.
  *
  * <h2>Layout</h2>
- * A journal directory holds {@code journal.properties} (settings replay must match, and the
+ * A journal directory holds {@code engine.lock}, {@code journal-end.properties} (see below),
+ * {@code journal.properties} (settings replay must match, and the
  * entry format, now 2: a journal of another format is refused), {@code queue/} (Chronicle
  * Queue, daily files) and {@code snapshots/} ({@code snapshot-<seq>.snap}, format in
  * {@code SnapshotFormat}; the newest three are kept).
@@ -18,8 +19,11 @@
  * logic: the logic never waits for the disk, results wait for the journal stage's sequence.
  * The stage publishes its sequence once per batch, so in {@code sync} mode one msync covers a
  * whole batch (group commit), and one queue document does too (a new one every 256 entries).
- * A failed write stops the stage for good without moving its sequence: no result is released
- * for a command that was not journaled.
+ * A write that fails (disk full, I/O error, or free space below the guard) holds the stage
+ * without moving its sequence, so no result is released for a command that was not journaled;
+ * the engine refuses new commands meanwhile and the stage retries until the write succeeds,
+ * leaving the journal equal to what the logic applied (design in {@code JournalWriter}).
+ * {@code DIR/engine.lock} (an OS lock, {@code DirectoryLock}) keeps a second writer out.
  *
  * <h2>Durability</h2>
  * {@link engine.journal.Durability#ASYNC}: entries are in the memory-mapped queue file before
@@ -47,5 +51,15 @@
  * naming file and index, unless
  * {@code --recover-to-last-good}: then the journal is cut at the last good entry (the original
  * moved to {@code corrupt-<millis>/}) or an older snapshot is used.
+ *
+ * <p>Before Chronicle reads anything, {@code JournalFiles} walks every queue file's document
+ * headers with plain reads ({@code CycleFileScan}): a file cut short, a header Chronicle would
+ * stop at with valid data after it, or files whose seqs do not join up are damage, refused like
+ * a corrupt entry (Chronicle would silently show a shorter journal, or fault on a short file);
+ * bytes after the last document with no valid document among them are an interrupted write,
+ * moved aside to {@code torn-*.bin} and zeroed. The reader must then reach the last document the
+ * walk counted, the journal must start at seq 1 (or hold the snapshot's position), and it must
+ * not end before {@code journal-end.properties} ({@code JournalMark}), which catches a deleted
+ * newest file.
  */
 package engine.journal;

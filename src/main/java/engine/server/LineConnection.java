@@ -196,7 +196,12 @@ final class LineConnection implements ResultListener
             return;
         }
         final String error = decoder.decode(in, start, end, command);
-        if (error == null)
+        final String refused = error == null ? live.refusal() : null;
+        if (refused != null)
+        {
+            error(refused); // the journal cannot be written: nothing submitted, the client sends it again later
+        }
+        else if (error == null)
         {
             claim();
             // A command's slot is sent only after its result, so this entry is free again (a

@@ -12,7 +12,9 @@ import java.net.Socket;
  * The simplest real client interface: a line protocol over TCP. A client sends command-file
  * lines (COMMAND-FILE.md; the time field is replaced by the sequencer's clock) and gets, for
  * each command and in the order sent, its canonical event lines followed by {@code OK,<seq>},
- * written only after the command is journaled. A malformed line gets {@code ERROR,<reason>};
+ * written only after the command is journaled. A malformed line gets {@code ERROR,<reason>}, and
+ * so does every command while the journal cannot be written ({@code ERROR,journal unavailable:
+ * disk full: ...}: nothing was submitted, send it again later);
  * {@code SNAPSHOT} takes a snapshot and answers {@code SNAPSHOT,<file or none>}.
  *
  * <p>One reader and one writer thread per connection ({@link LineConnection}); a client may

@@ -7,8 +7,12 @@ import engine.app.Engine;
 import engine.app.EngineConfig;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
+import engine.journal.DirectoryLock;
+import engine.journal.Disk;
 import engine.journal.Durability;
 import engine.journal.JournalDirectory;
+import engine.journal.JournalException;
+import engine.journal.JournalMark;
 import engine.journal.JournalRepair;
 import engine.journal.JournalWriter;
 import engine.journal.Recovery;
@@ -30,10 +34,20 @@ import java.util.function.Consumer;
  * it takes to copy the state, so snapshots see the engine idle between two commands. A submitter
  * that bypasses the gate (calling {@link #engine()} directly) is safe, only it may make a
  * snapshot attempt give up and retry.
+ *
+ * <p>The engine owns its directory: an exclusive {@link DirectoryLock} is taken before anything
+ * is read and released at {@link #close()}. When the journal cannot be written (disk full),
+ * {@link #refusal()} says why and front ends refuse new commands while queries go on; commands
+ * already accepted are held, unacknowledged, until the journal writes them (see
+ * {@link JournalWriter}). The journal's end is recorded in {@link JournalMark} after recovery,
+ * at each snapshot and new cycle file, and at shutdown, so a later start notices lost files.
  */
 public final class LiveEngine implements AutoCloseable
 {
     private final JournalDirectory directory;
+    private final DirectoryLock lock;
+    private final JournalMark.Keeper mark;
+    private volatile long outageStarted;
     private final Recovery.Recovered recovered;
     private final JournalWriter journal;
     private final Engine engine;
@@ -48,19 +62,51 @@ public final class LiveEngine implements AutoCloseable
     {
         directory = JournalDirectory.of(builder.data);
         log = builder.log;
-        directory.settle(builder.stp);
-        recovered = recover(builder);
-        snapshots = new SnapshotStore(directory);
-        lastSnapshotSeq = recovered.snapshotSeq();
-        journal = new JournalWriter(directory, builder.durability, builder.onJournalFailure);
-        final EngineConfig config = builder.config.toBuilder().selfTradePrevention(builder.stp)
-            .timeSource(EngineConfig.TimeSource.SEQUENCER).firstSeq(recovered.lastSeq() + 1).build();
-        final Engine.Builder engineBuilder = Engine.builder(config).logic(recovered.logic()).journalStage(journal);
-        builder.outputHandlers.forEach(engineBuilder::outputHandler);
-        builder.journaledHandlers.forEach(engineBuilder::onResultThread);
-        engine = engineBuilder.start();
-        snapshotter = builder.snapshotEvery > 0 ? startSnapshotter(builder.snapshotEvery) : null;
+        lock = DirectoryLock.acquire(directory.root(), "serve");
+        try
+        {
+            final String full = JournalWriter.checkSpace(directory, builder.disk);
+            if (full != null)
+            {
+                throw new JournalException(full + "; free some space and start again");
+            }
+            directory.settle(builder.stp);
+            recovered = recover(builder);
+            snapshots = new SnapshotStore(directory);
+            lastSnapshotSeq = recovered.snapshotSeq();
+            journal = new JournalWriter(directory, builder.durability,
+                builder.onJournalFailure != null ? builder.onJournalFailure : this::journalUnavailable,
+                this::journalResumed, builder.disk);
+            mark = new JournalMark.Keeper(directory, log);
+            mark.advance(recovered.lastSeq(), recovered.lastIndex(), "recovery");
+            final EngineConfig config = builder.config.toBuilder().selfTradePrevention(builder.stp)
+                .timeSource(EngineConfig.TimeSource.SEQUENCER).firstSeq(recovered.lastSeq() + 1).build();
+            final Engine.Builder engineBuilder = Engine.builder(config).logic(recovered.logic()).journalStage(journal);
+            builder.outputHandlers.forEach(engineBuilder::outputHandler);
+            builder.journaledHandlers.forEach(engineBuilder::onResultThread);
+            engine = engineBuilder.start();
+            snapshotter = startSnapshotter(builder.snapshotEvery);
+        }
+        catch (final RuntimeException | Error e)
+        {
+            lock.close();
+            throw e;
+        }
     }
+
+    private void journalUnavailable(final Throwable why)
+    {
+        outageStarted = System.nanoTime();
+        log.println("journal: UNAVAILABLE: " + why.getMessage() + "; refusing new commands until it can write again " +
+            "(queries are still answered); commands already accepted are held, unacknowledged, and written first");
+    }
+
+    private void journalResumed()
+    {
+        log.printf("journal: available again after %.1f s; held commands written, accepting commands%n",
+            (System.nanoTime() - outageStarted) / 1e9);
+    }
+
 
     private Recovery.Recovered recover(final Builder builder)
     {
@@ -83,6 +129,11 @@ public final class LiveEngine implements AutoCloseable
         return result;
     }
 
+    /**
+     * Housekeeping off the engine's path: ends a free-space outage once space is back, marks the
+     * journal's end when it starts a new cycle file, and takes a snapshot every {@code every}
+     * commands (0: never).
+     */
     private Thread startSnapshotter(final long every)
     {
         final Thread thread = new Thread(() ->
@@ -92,7 +143,17 @@ public final class LiveEngine implements AutoCloseable
                 try
                 {
                     Thread.sleep(20);
-                    if (engine.nextSeq() - 1 - lastSnapshotSeq >= every && journal.failure() == null)
+                    if (journal.unavailable() != null)
+                    {
+                        journal.recheckSpace();
+                        continue;
+                    }
+                    final long index = journal.lastIndex();
+                    if (mark.newCycle(index))
+                    {
+                        mark.advance(journal.lastSeq(), index, "new cycle file");
+                    }
+                    if (every > 0 && engine.nextSeq() - 1 - lastSnapshotSeq >= every)
                     {
                         snapshot();
                     }
@@ -138,6 +199,16 @@ public final class LiveEngine implements AutoCloseable
         return journal;
     }
 
+    /**
+     * Why commands are refused now ({@code "journal unavailable: disk full: ..."}), or null when
+     * they are accepted. Front ends check it before submitting; a command submitted anyway waits,
+     * unacknowledged, until the journal can write it.
+     */
+    public String refusal()
+    {
+        return journal.unavailable();
+    }
+
     /** Submits a command; the listener hears its events once the command is journaled. */
     public void submit(final Command command, final ResultListener listener)
     {
@@ -159,7 +230,7 @@ public final class LiveEngine implements AutoCloseable
      */
     public boolean trySubmit(final Command command, final ResultListener listener)
     {
-        if (!gate.readLock().tryLock())
+        if (journal.unavailable() != null || !gate.readLock().tryLock())
         {
             return false;
         }
@@ -181,6 +252,12 @@ public final class LiveEngine implements AutoCloseable
      */
     public synchronized Path snapshot()
     {
+        if (journal.unavailable() != null)
+        {
+            // Draining would wait for the journal; the state also runs ahead of it now.
+            log.println("snapshot: skipped: " + journal.unavailable());
+            return null;
+        }
         for (int attempt = 0; attempt < 5; attempt++)
         {
             final SnapshotStore.Image image;
@@ -201,6 +278,7 @@ public final class LiveEngine implements AutoCloseable
                 }
                 final Path file = snapshots.write(image);
                 lastSnapshotSeq = image.seq();
+                mark.advance(image.seq(), journal.lastIndex(), "snapshot");
                 return file;
             }
         }
@@ -231,24 +309,31 @@ public final class LiveEngine implements AutoCloseable
             return;
         }
         closed = true;
-        if (snapshotter != null)
+        snapshotter.interrupt();
+        try
         {
-            snapshotter.interrupt();
+            if (journal.unavailable() != null)
+            {
+                // The journal stage is waiting to write, so draining would wait with it.
+                log.println("serve: stopping with the journal unavailable: commands after seq " + journal.lastSeq() +
+                    " were not journaled and never acknowledged");
+                return;
+            }
+            engine.close();
+            final long seq = engine.logicWhenIdle().lastSeq();
+            // Stopped right after recovery the journal writer has written nothing (its lastSeq is 0),
+            // but the recovered state is still worth a snapshot: the next start replays nothing.
+            if (seq > lastSnapshotSeq && (seq == journal.lastSeq() || seq == recovered.lastSeq()))
+            {
+                snapshots.write(SnapshotStore.capture(engine.logicWhenIdle(), journalIndexOf(seq)));
+            }
+            mark.advance(journal.lastSeq(), journal.lastIndex(), "shutdown");
+            journal.close();
         }
-        if (journal.failure() != null)
+        finally
         {
-            // The journal stage never finishes a failed batch, so draining would wait forever.
-            return;
+            lock.close();
         }
-        engine.close();
-        final long seq = engine.logicWhenIdle().lastSeq();
-        // Stopped right after recovery the journal writer has written nothing (its lastSeq is 0),
-        // but the recovered state is still worth a snapshot: the next start replays nothing.
-        if (seq > lastSnapshotSeq && (seq == journal.lastSeq() || seq == recovered.lastSeq()))
-        {
-            snapshots.write(SnapshotStore.capture(engine.logicWhenIdle(), journalIndexOf(seq)));
-        }
-        journal.close();
     }
 
     /** The queue index of the entry holding {@code seq}, the last applied command: this run's or recovery's. */
@@ -270,15 +355,18 @@ public final class LiveEngine implements AutoCloseable
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
         private final List<EventHandler<EventBatch>> journaledHandlers = new ArrayList<>();
         private Consumer<Throwable> onJournalFailure;
+        private Disk disk = Disk.REAL;
 
         private Builder(final Path data)
         {
             this.data = data;
-            this.onJournalFailure = failure ->
-            {
-                log.println("FATAL: " + failure.getMessage() + "; no further results will be released; stopping");
-                Runtime.getRuntime().halt(3);
-            };
+        }
+
+        /** Free space and write faults of the journal's disk (tests simulate a full disk). */
+        public Builder disk(final Disk value)
+        {
+            disk = value;
+            return this;
         }
 
         public Builder durability(final Durability value)
@@ -337,7 +425,10 @@ public final class LiveEngine implements AutoCloseable
             return this;
         }
 
-        /** Called once, on the journal thread, when a write fails; the default halts the process. */
+        /**
+         * Called once per outage, on the journal thread, when the journal cannot be written;
+         * the default logs it. Commands are refused until it can write again either way.
+         */
         public Builder onJournalFailure(final Consumer<Throwable> value)
         {
             onJournalFailure = value;

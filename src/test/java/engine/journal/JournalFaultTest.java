@@ -14,7 +14,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -302,16 +301,7 @@ class JournalFaultTest
      */
     private JournalDirectory journalInBatches(final Path target)
     {
-        final List<Command> commands = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(journal))
-        {
-            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) ->
-            {
-                final Command copy = new Command();
-                copy.copyFrom(command);
-                commands.add(copy);
-            });
-        }
+        final List<Command> commands = JournalFixture.commands(journal);
         final JournalDirectory batched = JournalDirectory.of(target);
         batched.settle(SelfTradePrevention.NONE);
         try (JournalWriter writer = new JournalWriter(batched, Durability.ASYNC, failure -> { }))

@@ -1,5 +1,6 @@
 package engine.journal;
 
+import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.cli.CommandFileRunner;
 import engine.workload.WorkloadGenerator;
@@ -134,6 +135,22 @@ final class JournalFixture
             }
         }
         return positions;
+    }
+
+    /** Every command of a journal, copied, in order. */
+    static List<Command> commands(final JournalDirectory journal)
+    {
+        final List<Command> commands = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) ->
+            {
+                final Command copy = new Command();
+                copy.copyFrom(command);
+                commands.add(copy);
+            });
+        }
+        return commands;
     }
 
     static void flipByte(final Path file, final long offset)
