@@ -86,6 +86,7 @@ final class VsExchangeCore
         for (int placement = 0; placement < 2; placement++)
         {
             final Pipeline.Settings s = configs.get(placement * journals.size()).settings();
+            out.println("# throughput, ours, " + (placement == 0 ? "OS placement" : "pinned " + pinned) + ":");
             final List<double[]> rounds = new Throughput(w, s, o.getInt("expected-orders", 1 << 16))
                 .run(journals, warmup, runs, out);
             for (int j = 0; j < journals.size(); j++)
