@@ -145,7 +145,7 @@ final class VsExchangeCore
         final Path svg = results.resolve("vs-ec-" + stamp + ".svg");
         PercentilePlot.write(plotFiles, plotNames, "Open-loop latency at " + plotRate + "/s offered, " +
             w.file().getFileName() + ": exchange-core 0.5.3 vs this engine", svg);
-        out.println("# hgrm files: " + dir + " and " + ec);
+        out.println("# hgrm files: " + dir + (ec.equals(dir) ? "" : " and " + ec));
         out.println("# plot: " + svg);
     }
 

@@ -34,8 +34,9 @@ final class EcLatency
         final Histogram histogram = new Histogram(HIGHEST, 3);
         final Histogram service = new Histogram(HIGHEST, 3);
         final long[] sent;
-        long first;
-        long skip;
+        /** Set once the set-up is done; until then (the pre-filled book's orders) nothing is recorded. */
+        volatile long first;
+        volatile long skip = Long.MAX_VALUE;
         long lastCompletion;
 
         Recorder(final int commands)
@@ -48,7 +49,7 @@ final class EcLatency
         {
             final long now = System.nanoTime();
             final long i = index - first;
-            if (i >= skip)
+            if (i >= skip && i < sent.length)
             {
                 histogram.recordValue(Math.min(HIGHEST, Math.max(0, now - cmd.timestamp)));
                 service.recordValue(Math.min(HIGHEST, Math.max(0, now - sent[(int)i])));
@@ -84,6 +85,11 @@ final class EcLatency
             start = System.nanoTime() + 1_000_000;
             offer(exchange, recorder, rate, count, start);
             recorder.awaitDone(target);
+        }
+        if (recorder.histogram.getTotalCount() != count - skip)
+        {
+            throw new IllegalStateException("recorded " + recorder.histogram.getTotalCount() + " latencies, expected " +
+                (count - skip) + ": results and commands are out of step");
         }
         if (hgrm != null)
         {

@@ -51,7 +51,6 @@ record EcSettings(String waitStrategy, boolean affinity)
         return "ring " + p.getRingBufferSize() + ", matching engines " + p.getMatchingEnginesNum() + ", risk engines " +
             p.getRiskEnginesNum() + ", group limit " + p.getMsgsInGroupLimit() + " msgs / " + p.getMaxGroupDurationNs() +
             " ns, wait " + p.getWaitStrategy() + ", threads " + (affinity ? "AffinityThreadFactory (a core per thread)" :
-            "plain") + ", order book " + p.getOrderBookFactory().getClass().getSimpleName().replaceAll("\\$.*", "") +
-            ", journal off";
+            "plain") + ", order book OrderBookDirectImpl, journal off";
     }
 }
