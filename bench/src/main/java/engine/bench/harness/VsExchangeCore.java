@@ -55,6 +55,8 @@ final class VsExchangeCore
         out.println("# exchange-core latency config:    " + theirs.getProperty("config.latency"));
         out.println("# exchange-core check pass: " + theirs.getProperty("check"));
 
+        out.println("# our check pass: " + new Throughput(w, Pipeline.Settings.from(o), o.getInt("expected-orders", 1 << 16))
+            .check());
         final TradeCheck.Outcome check = TradeCheck.compare(w, ec.resolve("ec-trades.txt"));
         out.println("# trades: " + check.describe());
         if (!check.agree())
