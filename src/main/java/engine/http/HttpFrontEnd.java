@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler,
  *     liveBuilder::journaledHandler);
  * LiveEngine live = liveBuilder.start();
- * http.start(live.engine(), port);
+ * http.start(live.engine(), HttpEndpoint.plain("127.0.0.1", port));
  * </pre>
  * Recovery replays the journal with output suppressed, so the read models first catch up from
  * the event store ({@code DIR/events}); the store's writer skips commands it already holds.
@@ -39,15 +39,15 @@ public final class HttpFrontEnd implements AutoCloseable
 
     /**
      * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, replays the
-     * event store into them, and registers them through {@code addOutputHandler} and the event
-     * store writer through {@code addJournaledHandler} (so the store never holds a command the
-     * journal lost); call before the engine starts.
+     * event store into them, and registers the event store writer through {@code addJournaledHandler}
+     * (so the store never holds a command the journal lost) and the read models through the same,
+     * or through {@code addOutputHandler} when {@code modelsOwnThread}; call before the engine starts.
      *
      * @throws IOException when the keys file is missing or unreadable (a bad line: IllegalArgumentException)
      */
     public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
         final Consumer<EventHandler<EventBatch>> addOutputHandler,
-        final Consumer<EventHandler<EventBatch>> addJournaledHandler) throws IOException
+        final Consumer<EventHandler<EventBatch>> addJournaledHandler, final boolean modelsOwnThread) throws IOException
     {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
@@ -68,12 +68,14 @@ public final class HttpFrontEnd implements AutoCloseable
             }
         }
         addJournaledHandler.accept(new EventStoreWriter(events));
-        models.handlers().forEach(addOutputHandler);
+        // All five models share one handler: on the I/O thread by default (they then show only
+        // journaled commands, like every other answer), or on one thread of their own.
+        (modelsOwnThread ? addOutputHandler : addJournaledHandler).accept(models.singleHandler());
         return new HttpFrontEnd(keys, models);
     }
 
-    /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
-    public void start(final Engine engine, final int port)
+    /** Starts serving commands to {@code engine} and queries on {@code endpoint} (port 0: any free port). */
+    public void start(final Engine engine, final HttpEndpoint endpoint)
     {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
@@ -84,7 +86,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
         }
-        api = HttpApi.start(engine, models, keys, port);
+        api = HttpApi.start(engine, models, keys, endpoint);
     }
 
     public ReadModels models()
