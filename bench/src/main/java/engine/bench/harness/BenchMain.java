@@ -25,7 +25,7 @@ public final class BenchMain
         scripts/bench memory     [--orders 1M] [--accounts 10K] [--symbols 10] [--presize true]
         scripts/bench plot       --out FILE.svg [--title TEXT] FILE.hgrm...
         scripts/bench vs-exchange-core [--commands 3M] [--seed 1] [--rates 100K,500K,1M] [--seconds 2]
-                                 [--warmup 2] [--runs 5] [--journals off,async] [--pinned blp=1,io=0,producer=0]
+                                 [--warmup 2] [--runs 5] [--journals off,async] [--pinned blp=1,io=0]
                                  [--ec-wait default|BUSY_SPIN|YIELDING|BLOCKING] [--ec-affinity true|false] [common]
         common: --wait BLOCKING|SLEEPING|BACKOFF|YIELDING|BUSY_SPIN (YIELDING)  --output-wait (same as --wait)  --pin blp=1,io=0,producer=0
                 --ring 65536  --file FILE (instead of generating)  --workloads DIR (bench/workloads)

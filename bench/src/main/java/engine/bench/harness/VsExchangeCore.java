@@ -66,7 +66,7 @@ final class VsExchangeCore
         }
 
         final Pipeline.Settings base = Pipeline.Settings.from(o).withPin("");
-        final String pinned = o.get("pinned", "blp=1,io=0,producer=0");
+        final String pinned = o.get("pinned", "blp=1,io=0");
         final List<String> journals = o.getList("journals", "off,async");
         final List<Config> configs = new ArrayList<>();
         for (final String placement : new String[] {"", pinned})
