@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * exchange-core's benchmark mix: per command 12% new GTC limit orders, 2% IOC, 7% cancels, 72%
- * amends moving a resting order's price a few ticks, 7% amends reducing its quantity. Books are
- * first filled to {@code target} resting orders each, half bids and half asks.
+ * amends moving a resting order's price a few ticks, 7% amends reducing its quantity (or, without
+ * reduces, 79% price moves). Books are first filled to {@code target} resting orders each, half
+ * bids and half asks.
  *
  * <p>The book size is held near the target by the IOC orders, which sweep more makers when the
  * book is above target, and by sending them at the fuller side; GTC orders go to the thinner side.
@@ -15,12 +16,15 @@ final class PeerMixFlow extends OrderFlow {
     private static final int DEPTH = 32;
 
     private final int target;
+    private final boolean reduces;
     private final long[] last = new long[2];
     private int prefillSymbol;
 
-    PeerMixFlow(SplittableRandom rnd, Venue venue, Holdings holdings, int target) {
+    /** @param reduces whether 7% of commands are quantity amends (otherwise they are price moves too) */
+    PeerMixFlow(SplittableRandom rnd, Venue venue, Holdings holdings, int target, boolean reduces) {
         super(rnd, venue, holdings, 10_000, 40_000);
         this.target = target;
+        this.reduces = reduces;
     }
 
     /** Resting orders per symbol to aim for: 1,000 for one symbol, fewer per symbol for many. */
@@ -61,7 +65,7 @@ final class PeerMixFlow extends OrderFlow {
             ioc(b, s);
         } else if (r < 21) {
             venue.cancel(s, b.randomIndex(rnd));
-        } else if (r < 93) {
+        } else if (r < 93 || !reduces) {
             int i = b.randomIndex(rnd);
             venue.amendPrice(s, i, movedPrice(b, i, s, DEPTH));
         } else {

@@ -63,10 +63,10 @@ public final class WorkloadGenerator {
         this.holdings = new Holdings(symbols, accounts);
         SplittableRandom rnd = new SplittableRandom(seed);
         switch (profile) {
-            case PEER_MIX, MULTI -> {
+            case PEER_MIX, MULTI, EC_MIX -> {
                 int target = PeerMixFlow.targetDepth(symbols);
                 venue = new Venue(out, symbols, 2 * target + 64);
-                flow = new PeerMixFlow(rnd, venue, holdings, target);
+                flow = new PeerMixFlow(rnd, venue, holdings, target, profile != WorkloadProfile.EC_MIX);
             }
             case HEAVY_MATCH -> {
                 venue = new Venue(out, symbols, 256);

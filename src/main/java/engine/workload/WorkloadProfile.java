@@ -11,7 +11,13 @@ public enum WorkloadProfile {
     /** The {@link #PEER_MIX} mix over many symbols and accounts. */
     MULTI("multi", 100, 10_000),
     /** Most orders cross, sweeping several small resting orders at a time. */
-    HEAVY_MATCH("heavy-match", 1, 1_000);
+    HEAVY_MATCH("heavy-match", 1, 1_000),
+    /**
+     * The {@link #PEER_MIX} mix over 2,000 accounts with price moves in place of its quantity
+     * amends, so that every command means the same in exchange-core (whose reduce is relative to
+     * the open quantity): {@code scripts/bench vs-exchange-core}.
+     */
+    EC_MIX("ec-mix", 1, 2_000);
 
     private final String cliName;
     private final int defaultSymbols;
@@ -37,7 +43,7 @@ public enum WorkloadProfile {
     }
 
     /**
-     * Parses a CLI name ({@code realistic}, {@code peer-mix}, {@code multi}, {@code heavy-match}) or
+     * Parses a CLI name ({@code realistic}, {@code peer-mix}, {@code multi}, {@code heavy-match}, {@code ec-mix}) or
      * an enum constant name, ignoring case and treating {@code _} like {@code -}. Null or blank gives
      * {@link #REALISTIC}, the default.
      *
@@ -54,6 +60,6 @@ public enum WorkloadProfile {
             }
         }
         throw new IllegalArgumentException("unknown workload profile '" + text
-                + "' (expected realistic, peer-mix, multi or heavy-match)");
+                + "' (expected realistic, peer-mix, multi, heavy-match or ec-mix)");
     }
 }

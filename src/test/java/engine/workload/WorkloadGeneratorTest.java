@@ -127,6 +127,29 @@ class WorkloadGeneratorTest {
     }
 
     @Test
+    void shouldMovePricesInsteadOfReducingQuantitiesInEcMix() throws IOException {
+        String text = generate(new WorkloadGenerator(WorkloadProfile.EC_MIX, SEED), 100_000);
+        String flow = text.substring(text.indexOf("# ec-mix order flow"));
+        long commands = 0;
+        long moves = 0;
+        for (String line : commandLines(flow)) {
+            String[] f = line.split(",", -1);
+            commands++;
+            if (f[0].equals("AMEND")) {
+                assertThat(f[5]).as("an ec-mix amend changes the price alone: %s", line).isEmpty();
+                assertThat(f[4]).as("an ec-mix amend has a new price: %s", line).isNotEmpty();
+                moves++;
+            } else if (f[0].equals("PLACE")) {
+                assertThat(f[6] + "," + f[7]).as("exchange-core's order types: %s", line).isIn("LIMIT,GTC", "LIMIT,IOC");
+            } else {
+                assertThat(f[0]).isEqualTo("CANCEL");
+            }
+        }
+        assertThat(text).contains("accounts=2000");
+        assertThat((double) moves / commands).isCloseTo(0.79, offsetOf(0.01));
+    }
+
+    @Test
     void shouldTradeAboutAsOftenAsEachProfileIntends() throws IOException {
         WorkloadStats peer = statsAfter(new WorkloadGenerator(WorkloadProfile.PEER_MIX, SEED), 200_000);
         WorkloadStats realistic = statsAfter(new WorkloadGenerator(WorkloadProfile.REALISTIC, SEED), 200_000);
@@ -145,6 +168,7 @@ class WorkloadGeneratorTest {
         assertThat(WorkloadProfile.parse("PEER_MIX")).isEqualTo(WorkloadProfile.PEER_MIX);
         assertThat(WorkloadProfile.parse("Multi")).isEqualTo(WorkloadProfile.MULTI);
         assertThat(WorkloadProfile.parse("heavy-match")).isEqualTo(WorkloadProfile.HEAVY_MATCH);
+        assertThat(WorkloadProfile.parse("ec-mix")).isEqualTo(WorkloadProfile.EC_MIX);
         assertThat(WorkloadProfile.parse(null)).isEqualTo(WorkloadProfile.REALISTIC);
         assertThatThrownBy(() -> WorkloadProfile.parse("fast")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("peer-mix");

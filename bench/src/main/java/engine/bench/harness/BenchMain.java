@@ -24,6 +24,9 @@ public final class BenchMain
         scripts/bench gc         [--profile peer-mix] [--commands 10M] [--warm 1M] [--journal off] [common]
         scripts/bench memory     [--orders 1M] [--accounts 10K] [--symbols 10] [--presize true]
         scripts/bench plot       --out FILE.svg [--title TEXT] FILE.hgrm...
+        scripts/bench vs-exchange-core [--commands 3M] [--seed 1] [--rates 100K,500K,1M] [--seconds 2]
+                                 [--warmup 2] [--runs 5] [--journals off,async] [--pinned blp=1,io=0]
+                                 [--ec-wait default|BUSY_SPIN|YIELDING|BLOCKING] [--ec-affinity true|false] [common]
         common: --wait BLOCKING|SLEEPING|BACKOFF|YIELDING|BUSY_SPIN (YIELDING)  --output-wait (same as --wait)  --pin blp=1,io=0,producer=0
                 --ring 65536  --file FILE (instead of generating)  --workloads DIR (bench/workloads)
                 --journal-dir DIR (temp)  --expected-orders N (65536)
@@ -48,10 +51,17 @@ public final class BenchMain
             return;
         }
         final Options o = new Options(args, 1);
+        if (command.equals("vs-ec-workload"))
+        {
+            // scripts/bench vs-exchange-core, step 1: the one file both engines run; its path on stdout.
+            System.out.println(Workload.prepare(Path.of(o.get("workloads", "bench/workloads")), WorkloadProfile.EC_MIX,
+                o.getLong("seed", 1), o.getLong("commands", 3_000_000)).toAbsolutePath());
+            return;
+        }
         final Path results = Path.of(o.get("results", "bench/results"));
         final String stamp = o.get("stamp", String.valueOf(System.currentTimeMillis()));
         Files.createDirectories(results);
-        final Path report = results.resolve(command + "-" + stamp + ".txt");
+        final Path report = results.resolve((command.equals("vs-exchange-core") ? "vs-ec" : command) + "-" + stamp + ".txt");
         try (PrintStream out = tee(report))
         {
             out.print(Machine.describe());
@@ -61,6 +71,7 @@ public final class BenchMain
                 case "throughput" -> throughput(o, out);
                 case "latency" -> latency(o, results, stamp, out);
                 case "gc" -> gc(o, out);
+                case "vs-exchange-core" -> vsExchangeCore(o, results, stamp, out);
                 case "memory" -> Footprint.run(o.getInt("orders", 1_000_000), o.getInt("accounts", 10_000),
                     o.getInt("symbols", 10), Boolean.parseBoolean(o.get("presize", "true")), out);
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'\n" + USAGE);
@@ -139,6 +150,26 @@ public final class BenchMain
             svg);
         out.println("# hgrm files: " + files);
         out.println("# plot: " + svg);
+    }
+
+    private static void vsExchangeCore(final Options o, final Path results, final String stamp, final PrintStream out)
+        throws Exception
+    {
+        try
+        {
+            final String file = o.get("file", null);
+            if (file == null)
+            {
+                throw new IllegalArgumentException("vs-exchange-core needs --file (scripts/bench vs-exchange-core passes it)");
+            }
+            VsExchangeCore.run(o, Workload.load(Path.of(file)), results, stamp, out);
+        }
+        catch (final VsExchangeCore.Disagreement e)
+        {
+            out.println("bench: REFUSED: " + e.getMessage());
+            out.close();
+            System.exit(3);
+        }
     }
 
     private static void gc(final Options o, final PrintStream out) throws Exception

@@ -42,6 +42,11 @@ final class Pipeline implements AutoCloseable
             return new Settings(waitStrategy, outputWaitStrategy, mode, ringSize, pin, journalRoot);
         }
 
+        Settings withPin(final String placement)
+        {
+            return new Settings(waitStrategy, outputWaitStrategy, journal, ringSize, placement, journalRoot);
+        }
+
         String describe()
         {
             return "wait " + waitStrategy + (outputWaitStrategy != waitStrategy ? " (output ring " + outputWaitStrategy + ")" : "") +
