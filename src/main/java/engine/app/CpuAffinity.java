@@ -56,11 +56,13 @@ public final class CpuAffinity
             }
             try
             {
+                // Not checked against availableProcessors(): that counts the CPUs the calling thread
+                // may use, and a pinned caller sees one. A CPU the engine cannot have is reported
+                // when its thread starts.
                 final int cpu = Integer.parseInt(kv[1].trim());
-                if (cpu < 0 || cpu >= Runtime.getRuntime().availableProcessors())
+                if (cpu < 0)
                 {
-                    throw new IllegalArgumentException("bad --pin entry '" + part + "': CPU " + cpu + " is not one of 0.." +
-                        (Runtime.getRuntime().availableProcessors() - 1));
+                    throw new IllegalArgumentException("bad --pin entry '" + part + "': CPU must not be negative");
                 }
                 byThread.put(thread, cpu);
             }
