@@ -1,7 +1,9 @@
 package engine.cli;
 
 import engine.http.ApiKeys;
+import engine.core.EventBatch;
 import engine.http.HttpApi;
+import engine.http.Identities;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,10 +88,17 @@ final class ProjectCommand implements Callable<Integer>
             return thread;
         });
         final ReadModels fed = models;
-        try (EventStoreReader reader = new EventStoreReader(events);
-            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), port))
+        // Request and client order ids are not in read-model snapshots: learned from every stored command.
+        final Identities ids = new Identities();
+        final Consumer<EventBatch> apply = batch ->
         {
-            reader.skipThrough(startSeq);
+            ids.learn(batch);
+            fed.accept(batch);
+        };
+        try (EventStoreReader reader = new EventStoreReader(events);
+            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), port, ids))
+        {
+            reader.skipThrough(startSeq, ids::learn);
             System.out.println("project: http port " + api.port());
             System.out.flush();
             long sinceSnapshot = 0;
@@ -96,7 +106,7 @@ final class ProjectCommand implements Callable<Integer>
             while (!Thread.currentThread().isInterrupted())
             {
                 final int max = snapshotEvery > 0 ? (int)Math.max(1, Math.min(4096, snapshotEvery - sinceSnapshot)) : 4096;
-                final int read = reader.poll(fed::accept, max);
+                final int read = reader.poll(apply, max);
                 sinceSnapshot += read;
                 if (snapshotEvery > 0 && sinceSnapshot >= snapshotEvery && (writing == null || writing.isDone()))
                 {

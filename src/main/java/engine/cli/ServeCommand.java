@@ -63,11 +63,10 @@ final class ServeCommand implements Callable<Integer>
             final LiveEngine.Builder builder = LiveEngine.builder(data).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
             http = httpPort == null ? null :
-                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler,
-                    builder::journaledHandler);
+                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder);
             live = builder.start();
         }
-        catch (final JournalException | IllegalArgumentException | java.io.IOException e)
+        catch (final JournalException | IllegalArgumentException | IllegalStateException | java.io.IOException e)
         {
             System.err.println("serve: cannot start: " + e.getMessage());
             return 1;

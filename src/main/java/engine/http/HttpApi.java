@@ -21,11 +21,11 @@ public final class HttpApi implements AutoCloseable
     private final Javalin app;
     private final StreamHub hub;
 
-    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final int port)
+    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final int port,
+        final Identities ids)
     {
-        final RequestIds requestIds = new RequestIds(1 << 20);
-        final QueryRoutes queries = new QueryRoutes(models, requestIds);
-        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, requestIds);
+        final QueryRoutes queries = new QueryRoutes(models, ids);
+        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries);
         hub = new StreamHub(models);
         app = Javalin.create(cfg ->
         {
@@ -53,13 +53,24 @@ public final class HttpApi implements AutoCloseable
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
     public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
     {
-        return new HttpApi(new Gateway(engine), models, keys, port);
+        return start(engine, models, keys, port, new Identities());
     }
 
-    /** Serves queries only (a projection process); command endpoints answer 405. */
-    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final int port)
+    /** As {@link #start(Engine, ReadModels, ApiKeys, int)}, with request and client order ids rebuilt before. */
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port,
+        final Identities ids)
     {
-        return new HttpApi(null, models, keys, port);
+        return new HttpApi(new Gateway(engine), models, keys, port, ids);
+    }
+
+    /**
+     * Serves queries only (a projection process); command endpoints answer 405. {@code ids} must
+     * learn every command the models apply, before them.
+     */
+    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final int port,
+        final Identities ids)
+    {
+        return new HttpApi(null, models, keys, port, ids);
     }
 
     /** The port actually bound (useful with port 0). */

@@ -1,34 +1,30 @@
 package engine.http;
 
-import com.lmax.disruptor.EventHandler;
 import engine.app.Engine;
-import engine.core.EventBatch;
 import engine.readmodel.EventStoreReader;
-import engine.readmodel.EventStoreWriter;
 import engine.readmodel.ReadModels;
+import engine.server.LiveEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
- * The HTTP side of {@code serve --http}: read models and the event store as output handlers,
- * and the HTTP server once the engine runs. Two calls from the server's wiring:
+ * The HTTP side of {@code serve --http}: read models as output handlers, and the HTTP server
+ * once the engine runs. Two calls from the server's wiring:
  * <pre>
- * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler,
- *     liveBuilder::journaledHandler);
+ * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder);
  * LiveEngine live = liveBuilder.start();
  * http.start(live.engine(), port);
  * </pre>
- * Recovery replays the journal with output suppressed, so the read models first catch up from
- * the event store ({@code DIR/events}); the store's writer skips commands it already holds.
+ * Recovery replays the journal with output suppressed, so the read models, the request ids and
+ * the client order ids are first rebuilt from the event store ({@code DIR/events}), which the
+ * engine has by then caught up with the journal.
  */
 public final class HttpFrontEnd implements AutoCloseable
 {
-    /** The event store inside the data directory. */
-    public static final String EVENTS_DIR = "events";
     private final ApiKeys keys;
     private final ReadModels models;
+    private final Identities ids = new Identities();
     private HttpApi api;
 
     private HttpFrontEnd(final ApiKeys keys, final ReadModels models)
@@ -38,16 +34,14 @@ public final class HttpFrontEnd implements AutoCloseable
     }
 
     /**
-     * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, replays the
-     * event store into them, and registers them through {@code addOutputHandler} and the event
-     * store writer through {@code addJournaledHandler} (so the store never holds a command the
-     * journal lost); call before the engine starts.
+     * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, registers them
+     * as output handlers of {@code live}, and has the event store replayed into them and into the
+     * id tables once it has caught up with the journal; call before the engine starts.
      *
      * @throws IOException when the keys file is missing or unreadable (a bad line: IllegalArgumentException)
      */
-    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
-        final Consumer<EventHandler<EventBatch>> addOutputHandler,
-        final Consumer<EventHandler<EventBatch>> addJournaledHandler) throws IOException
+    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos, final LiveEngine.Builder live)
+        throws IOException
     {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
@@ -55,21 +49,26 @@ public final class HttpFrontEnd implements AutoCloseable
             throw new IOException("--http needs an API keys file, " + keyFile + " (see docs/HTTP-API.md)");
         }
         final ApiKeys keys = ApiKeys.load(keyFile);
-        final ReadModels models = new ReadModels(timeUnitNanos);
-        final Path events = dataDir.resolve(EVENTS_DIR);
-        if (Files.isDirectory(events))
+        final HttpFrontEnd front = new HttpFrontEnd(keys, new ReadModels(timeUnitNanos));
+        live.onEventStoreReady(front::replay);
+        front.models.handlers().forEach(live::outputHandler);
+        return front;
+    }
+
+    /** Everything stored before this start, into the id tables and the read models. */
+    private void replay(final Path events)
+    {
+        try (EventStoreReader reader = new EventStoreReader(events))
         {
-            try (EventStoreReader reader = new EventStoreReader(events))
+            while (reader.poll(batch ->
             {
-                while (reader.poll(models::accept, 4096) > 0)
-                {
-                    // Catching up: everything stored before this start.
-                }
+                ids.learn(batch);
+                models.accept(batch);
+            }, 4096) > 0)
+            {
+                // Catching up.
             }
         }
-        addJournaledHandler.accept(new EventStoreWriter(events));
-        models.handlers().forEach(addOutputHandler);
-        return new HttpFrontEnd(keys, models);
     }
 
     /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
@@ -78,13 +77,11 @@ public final class HttpFrontEnd implements AutoCloseable
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
         {
-            // The store is written only after the journal, so it can lag (a crash between the two,
-            // or a journal written without --http) but not lead unless the journal was replaced.
-            // Either way the read models do not describe the recovered state.
-            System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
-                recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
+            // The engine catches the store up with the journal before it starts, so this is a bug.
+            System.err.println("http: WARNING: read models at seq " + models.appliedSeq() + " but the journal at " +
+                recovered + "; run 'scripts/engine journal rebuild-events' on the data directory");
         }
-        api = HttpApi.start(engine, models, keys, port);
+        api = HttpApi.start(engine, models, keys, port, ids);
     }
 
     public ReadModels models()

@@ -9,7 +9,7 @@
  * {@code SnapshotFormat}; the newest three are kept).
  *
  * <p>Each queue document holds the entries of (part of) one ingress batch, at most 256, each
- * as {@code u8 length} then one entry in the binary layout of {@code JournalCodec} (22 to 86
+ * as {@code u8 length} then one entry in the binary layout of {@code JournalCodec} (23 to 111
  * bytes ending in a CRC32C); see {@code EntryPacker}. Queue indexes (in snapshots, results and
  * messages) are indexes of documents, not of entries.
  *

@@ -13,6 +13,7 @@ import engine.journal.JournalRepair;
 import engine.journal.JournalWriter;
 import engine.journal.Recovery;
 import engine.journal.SnapshotStore;
+import engine.readmodel.EventStoreWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ import java.util.function.Consumer;
  * it with output suppressed, repairs a torn tail, and starts the engine with sequence numbers
  * carrying on. Snapshots are taken every N commands, on demand and at shutdown.
  *
+ * <p>The event store ({@code DIR/events}, {@link EventStoreCatchUp}) is always kept: it first
+ * catches up with the journal (regenerating what a crash kept from it), then each command's
+ * events are appended once the command is journaled. Front ends that rebuild tables from it
+ * (read models, request ids, client order ids) read it in {@link Builder#onEventStoreReady},
+ * before the engine takes commands.
+ *
  * <p>Submit through {@link #submit}: it holds a shared gate that a snapshot closes for the time
  * it takes to copy the state, so snapshots see the engine idle between two commands. A submitter
  * that bypasses the gate (calling {@link #engine()} directly) is safe, only it may make a
@@ -38,6 +45,7 @@ public final class LiveEngine implements AutoCloseable
     private final JournalWriter journal;
     private final Engine engine;
     private final SnapshotStore snapshots;
+    private final EventStoreWriter eventStore;
     private final PrintStream log;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Thread snapshotter;
@@ -50,6 +58,9 @@ public final class LiveEngine implements AutoCloseable
         log = builder.log;
         directory.settle(builder.stp);
         recovered = recover(builder);
+        final Path events = EventStoreCatchUp.eventsDir(directory);
+        EventStoreCatchUp.catchUp(directory, recovered.lastSeq(), recoveryOptions(builder));
+        builder.eventStoreReady.forEach(hook -> hook.accept(events));
         snapshots = new SnapshotStore(directory);
         lastSnapshotSeq = recovered.snapshotSeq();
         journal = new JournalWriter(directory, builder.durability, builder.onJournalFailure);
@@ -57,15 +68,22 @@ public final class LiveEngine implements AutoCloseable
             .timeSource(EngineConfig.TimeSource.SEQUENCER).firstSeq(recovered.lastSeq() + 1).build();
         final Engine.Builder engineBuilder = Engine.builder(config).logic(recovered.logic()).journalStage(journal);
         builder.outputHandlers.forEach(engineBuilder::outputHandler);
+        eventStore = new EventStoreWriter(events);
+        engineBuilder.onResultThread(eventStore);
         builder.journaledHandlers.forEach(engineBuilder::onResultThread);
         engine = engineBuilder.start();
         snapshotter = builder.snapshotEvery > 0 ? startSnapshotter(builder.snapshotEvery) : null;
     }
 
+    private Recovery.Options recoveryOptions(final Builder builder)
+    {
+        return Recovery.Options.defaults(log).salvage(builder.salvage)
+            .sizes(builder.config.expectedOrders(), builder.config.expectedAccounts());
+    }
+
     private Recovery.Recovered recover(final Builder builder)
     {
-        final Recovery.Options options = Recovery.Options.defaults(log).salvage(builder.salvage)
-            .sizes(builder.config.expectedOrders(), builder.config.expectedAccounts());
+        final Recovery.Options options = recoveryOptions(builder);
         Recovery.Recovered result = Recovery.recover(directory, options);
         if (result.corruption() != null)
         {
@@ -242,6 +260,7 @@ public final class LiveEngine implements AutoCloseable
             return;
         }
         engine.close();
+        eventStore.close();
         final long seq = engine.logicWhenIdle().lastSeq();
         if (seq > lastSnapshotSeq && seq == journal.lastSeq())
         {
@@ -262,6 +281,7 @@ public final class LiveEngine implements AutoCloseable
         private PrintStream log = System.err;
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
         private final List<EventHandler<EventBatch>> journaledHandlers = new ArrayList<>();
+        private final List<Consumer<Path>> eventStoreReady = new ArrayList<>();
         private Consumer<Throwable> onJournalFailure;
 
         private Builder(final Path data)
@@ -327,6 +347,16 @@ public final class LiveEngine implements AutoCloseable
         public Builder journaledHandler(final EventHandler<EventBatch> handler)
         {
             journaledHandlers.add(handler);
+            return this;
+        }
+
+        /**
+         * Called with the event store directory once it has caught up with the journal, before
+         * the engine takes commands: the place to rebuild tables from it (read models, ids).
+         */
+        public Builder onEventStoreReady(final Consumer<Path> hook)
+        {
+            eventStoreReady.add(hook);
             return this;
         }
 
