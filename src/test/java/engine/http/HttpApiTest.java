@@ -133,8 +133,8 @@ class HttpApiTest
     {
         final JsonNode placed = ok(http.post(KEY_1, "/orders", order("\"qty\":1")));
         final long seq = placed.get("seq").asLong();
-        final HttpFixture.Reply foreign = http.get(KEY_2, "/orders/1?minSeq=" + seq);
-        final HttpFixture.Reply unknown = http.get(KEY_2, "/orders/999?minSeq=" + seq);
+        final HttpClientFixture.Reply foreign = http.get(KEY_2, "/orders/1?minSeq=" + seq);
+        final HttpClientFixture.Reply unknown = http.get(KEY_2, "/orders/999?minSeq=" + seq);
         assertThat(foreign.status()).isEqualTo(404).isEqualTo(unknown.status());
         assertThat(foreign.body().replace("1", "")).isEqualTo(unknown.body().replace("999", ""));
         assertThat(http.get(KEY_2, "/commands/" + seq).status()).isEqualTo(404);
@@ -148,21 +148,58 @@ class HttpApiTest
         assertThat(cancel.get("events").get(0).get("reason").asText()).isEqualTo("UNKNOWN_ORDER");
         final JsonNode amend = ok(http.post(KEY_2, "/orders/1/amend", "{\"qty\":5}"));
         assertThat(amend.get("events").get(0).get("reason").asText()).isEqualTo("UNKNOWN_ORDER");
-        // The operator sees everything.
-        assertThat(ok(http.get(OPERATOR, "/orders/1?minSeq=" + seq)).get("account").asLong()).isEqualTo(1);
+        // The operator sees everything, naming the account whose order id it gives.
+        assertThat(ok(http.get(OPERATOR, "/orders/1?account=1&minSeq=" + seq)).get("account").asLong()).isEqualTo(1);
+        assertThat(http.get(OPERATOR, "/orders/1?account=2&minSeq=" + seq).status()).isEqualTo(404);
         assertThat(ok(http.get(OPERATOR, "/accounts/1/balances")).get("balances").size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetTwoAccountsUseTheSameOrderIdEachSeeingOnlyTheirOwn()
+    {
+        final JsonNode buy = ok(http.post(KEY_1, "/orders", order("\"orderId\":42,\"qty\":3").replace("\"orderId\":1,", "")));
+        final JsonNode sell = ok(http.post(KEY_2, "/orders", "{\"orderId\":42,\"symbol\":\"BTC-USD\",\"side\":\"SELL\"," +
+            "\"type\":\"LIMIT\",\"price\":200,\"qty\":4}"));
+        assertThat(buy.get("events").get(0).get("type").asText()).isEqualTo("ACCEPTED");
+        assertThat(sell.get("events").get(0).get("type").asText()).as("B may use an id A has open").isEqualTo("ACCEPTED");
+        assertThat(sell.get("events").get(0).get("orderId").asLong()).as("shown with the client's own id").isEqualTo(42);
+        final long seq = sell.get("seq").asLong();
+
+        final JsonNode mine = ok(http.get(KEY_1, "/orders/42?minSeq=" + seq));
+        assertThat(mine.get("side").asText()).isEqualTo("BUY");
+        assertThat(mine.get("orderId").asLong()).isEqualTo(42);
+        assertThat(ok(http.get(KEY_2, "/orders/42?minSeq=" + seq)).get("side").asText()).isEqualTo("SELL");
+        assertThat(ok(http.get(KEY_1, "/accounts/1/orders?minSeq=" + seq)).get("orders").get(0).get("orderId").asLong())
+            .isEqualTo(42);
+
+        final JsonNode canceled = ok(http.post(KEY_2, "/orders/42/cancel", ""));
+        assertThat(canceled.get("events").get(0).get("type").asText()).isEqualTo("CANCELED");
+        assertThat(canceled.get("events").get(0).get("orderId").asLong()).isEqualTo(42);
+        final long after = canceled.get("seq").asLong();
+        assertThat(ok(http.get(KEY_1, "/orders/42?minSeq=" + after)).get("state").asText()).as("A's order untouched")
+            .isEqualTo("NEW");
+        final JsonNode reused = ok(http.post(KEY_2, "/orders", "{\"orderId\":42,\"symbol\":\"BTC-USD\",\"side\":\"SELL\"," +
+            "\"type\":\"LIMIT\",\"price\":201,\"qty\":1}"));
+        assertThat(reused.get("accepted").asBoolean()).as("B may reuse its own finished id").isTrue();
+        assertThat(ok(http.get(KEY_1, "/orders/42?minSeq=" + reused.get("seq").asLong())).get("side").asText())
+            .as("and A still finds its own").isEqualTo("BUY");
+
+        final JsonNode duplicate = ok(http.post(KEY_1, "/orders", order("\"orderId\":42,\"qty\":1").replace("\"orderId\":1,", "")));
+        assertThat(duplicate.get("events").get(0).get("reason").asText()).as("a duplicate within one account")
+            .isEqualTo("DUPLICATE_ORDER_ID");
+        assertThat(duplicate.get("events").get(0).get("orderId").asLong()).isEqualTo(42);
     }
 
     @Test
     void shouldReadItsOwnWritesOrSayWhyNot()
     {
-        final HttpFixture.Reply queued = http.post(KEY_1, "/orders?wait=false", order("\"qty\":3"));
+        final HttpClientFixture.Reply queued = http.post(KEY_1, "/orders?wait=false", order("\"qty\":3"));
         assertThat(queued.status()).isEqualTo(202);
         final long seq = json(queued).get("seq").asLong();
         final JsonNode open = ok(http.get(KEY_1, "/accounts/1/orders?minSeq=" + seq));
         assertThat(open.get("asOfSeq").asLong()).isGreaterThanOrEqualTo(seq);
         assertThat(open.get("orders").get(0).get("openQty").asLong()).isEqualTo(3);
-        final HttpFixture.Reply late = http.get(KEY_1, "/accounts/1/orders?minSeq=" + (seq + 1000) + "&timeoutMs=50");
+        final HttpClientFixture.Reply late = http.get(KEY_1, "/accounts/1/orders?minSeq=" + (seq + 1000) + "&timeoutMs=50");
         assertThat(late.status()).isEqualTo(504);
         assertThat(json(late).get("field").asText()).isEqualTo("minSeq");
     }
@@ -171,7 +208,7 @@ class HttpApiTest
     void shouldRefuseAReusedRequestId()
     {
         ok(http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":1,\"requestId\":\"w1\"}"));
-        final HttpFixture.Reply again = http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":1,\"requestId\":\"w1\"}");
+        final HttpClientFixture.Reply again = http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":1,\"requestId\":\"w1\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(http.get(KEY_2, "/requests/w1").status()).as("request ids are per account").isEqualTo(404);
     }
@@ -181,25 +218,25 @@ class HttpApiTest
         return "{\"orderId\":1,\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":100," + extra + "}";
     }
 
-    static JsonNode ok(final HttpFixture.Reply reply)
+    static JsonNode ok(final HttpClientFixture.Reply reply)
     {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         return json(reply);
     }
 
-    private static void badField(final HttpFixture.Reply reply, final String field)
+    private static void badField(final HttpClientFixture.Reply reply, final String field)
     {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(json(reply).get("field").asText()).as(reply.body()).isEqualTo(field);
     }
 
-    private static JsonNode error(final HttpFixture.Reply reply)
+    private static JsonNode error(final HttpClientFixture.Reply reply)
     {
         return json(reply);
     }
 
-    static JsonNode json(final HttpFixture.Reply reply)
+    static JsonNode json(final HttpClientFixture.Reply reply)
     {
         try
         {

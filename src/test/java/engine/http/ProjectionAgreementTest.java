@@ -43,8 +43,8 @@ class ProjectionAgreementTest
                 final int port = awaitPort(projection);
                 for (final String query : queries(last))
                 {
-                    final HttpFixture.Reply inProcess = http.get(OPERATOR, query);
-                    final HttpFixture.Reply projected = getFrom(http, port, query);
+                    final HttpClientFixture.Reply inProcess = http.get(OPERATOR, query);
+                    final HttpClientFixture.Reply projected = getFrom(http, port, query);
                     assertThat(inProcess.status()).as(query).isEqualTo(200);
                     assertThat(projected.body()).as(query).isEqualTo(inProcess.body());
                     assertThat(HttpApiTest.json(projected).get("asOfSeq").asLong()).as(query).isEqualTo(last);
@@ -121,11 +121,11 @@ class ProjectionAgreementTest
         throw new AssertionError("projection exited with " + process.waitFor());
     }
 
-    private static HttpFixture.Reply getFrom(final HttpFixture http, final int port, final String query) throws Exception
+    private static HttpClientFixture.Reply getFrom(final HttpFixture http, final int port, final String query) throws Exception
     {
         final var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + query))
             .header("X-API-Key", OPERATOR).GET().build();
         final var response = http.client().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        return new HttpFixture.Reply(response.statusCode(), response.body(), response);
+        return new HttpClientFixture.Reply(response.statusCode(), response.body(), response);
     }
 }
