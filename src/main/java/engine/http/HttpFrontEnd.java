@@ -58,17 +58,11 @@ public final class HttpFrontEnd implements AutoCloseable
     /** Everything stored before this start, into the id tables and the read models. */
     private void replay(final Path events)
     {
-        try (EventStoreReader reader = new EventStoreReader(events))
+        EventStoreReader.readAll(events, batch ->
         {
-            while (reader.poll(batch ->
-            {
-                ids.learn(batch);
-                models.accept(batch);
-            }, 4096) > 0)
-            {
-                // Catching up.
-            }
-        }
+            ids.learn(batch);
+            models.accept(batch);
+        });
     }
 
     /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */

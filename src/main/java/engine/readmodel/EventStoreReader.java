@@ -115,6 +115,18 @@ public final class EventStoreReader implements AutoCloseable
         }
     }
 
+    /** Hands every command stored in {@code dir} now to {@code onBatch}, in order (catching up at start). */
+    public static void readAll(final Path dir, final Consumer<EventBatch> onBatch)
+    {
+        try (EventStoreReader reader = new EventStoreReader(dir))
+        {
+            while (reader.poll(onBatch, 4096) > 0)
+            {
+                // Until the end of what is stored.
+            }
+        }
+    }
+
     /** The sequence of the last command stored in {@code queue} (0 when empty). */
     static long lastSeq(final ChronicleQueue queue)
     {
