@@ -4,6 +4,7 @@ import engine.http.ApiKeys;
 import engine.core.EventBatch;
 import engine.http.HttpApi;
 import engine.http.Identities;
+import engine.readmodel.EventStoreFormat;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
@@ -57,6 +58,13 @@ final class ProjectCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        if (!EventStoreFormat.isCurrent(events))
+        {
+            System.err.println("project: event store " + events + " has an older format than this build's (" +
+                EventStoreFormat.FORMAT + "); start the engine on its data directory, or run 'scripts/engine journal " +
+                "rebuild-events DATA', to regenerate it from the journal");
+            return 1;
+        }
         final Path keyFile = keys != null ? keys :
             events.toAbsolutePath().getParent().resolve(ApiKeys.FILE_NAME);
         final ReadModelSnapshots snapshots = new ReadModelSnapshots(events.resolve(ReadModelSnapshots.DIR_NAME),
