@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
+import engine.readmodel.EventStoreReader;
+import engine.readmodel.ReadModels;
 import engine.server.LiveEngine;
 import engine.testing.ChildEngine;
 import java.io.BufferedReader;
@@ -127,6 +129,21 @@ class DurableIdsTest
         try (Server server = new Server())
         {
             checkAfterRestart(server.http, withdrawalSeq);
+        }
+        // A projection (what `project` runs) learns the same ids from the event store.
+        final ReadModels models = new ReadModels(EngineConfig.live().timeUnitNanos());
+        final Identities ids = new Identities();
+        EventStoreReader.readAll(data.resolve("events"), batch ->
+        {
+            ids.learn(batch);
+            models.accept(batch);
+        });
+        try (HttpApi projection = HttpApi.startReadOnly(models, HttpFixture.KEYS, 0, ids))
+        {
+            final HttpClientFixture http = new HttpClientFixture(projection::port);
+            assertThat(ok(http.get(KEY_1, "/orders/42")).get("state").asText()).isEqualTo("CANCELLED");
+            assertThat(ok(http.get(KEY_2, "/orders/42")).get("side").asText()).isEqualTo("SELL");
+            assertThat(ok(http.get(KEY_1, "/requests/w-1")).get("seq").asLong()).isEqualTo(withdrawalSeq);
         }
     }
 
