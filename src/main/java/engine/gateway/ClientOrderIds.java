@@ -20,6 +20,10 @@ import org.agrona.collections.LongHashSet;
  * client order id: {@link #learn} rebuilds it from the command's output (live, or the event store,
  * which the engine regenerates from the journal). It keeps every pair ever placed (about 100
  * bytes each). Thread-safe; not on the engine's hot path.
+ *
+ * <p>One instance per engine: every front end of the process (HTTP, FIX) must share it, since
+ * engine ids are allocated per instance. Front ends whose client ids are text (FIX ClOrdID) map
+ * them to a long first, per account.
  */
 public final class ClientOrderIds
 {

@@ -83,6 +83,12 @@ public final class HttpFrontEnd implements AutoCloseable
         return models;
     }
 
+    /** The request and client order id tables, rebuilt at start; share {@link Identities#orders()} with other front ends. */
+    public Identities identities()
+    {
+        return ids;
+    }
+
     public int port()
     {
         return api.port();
