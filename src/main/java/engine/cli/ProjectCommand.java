@@ -5,6 +5,7 @@ import engine.core.EventBatch;
 import engine.http.HttpApi;
 import engine.http.Identities;
 import engine.readmodel.EventStoreFormat;
+import engine.http.HttpEndpoint;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
@@ -15,9 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +42,13 @@ final class ProjectCommand implements Callable<Integer>
 
     @Option(names = "--http", required = true, paramLabel = "PORT", description = "HTTP port (0: any free port)")
     private int port;
+
+    @Option(names = "--host", defaultValue = HttpEndpoint.LOOPBACK,
+        description = "address to listen on, 0.0.0.0 for every interface (default ${DEFAULT-VALUE})")
+    private String host;
+
+    @Mixin
+    private HttpListenOptions httpListen;
 
     @Option(names = "--keys", paramLabel = "FILE",
         description = "API keys file (default: api-keys.properties next to the event store)")
@@ -104,13 +114,16 @@ final class ProjectCommand implements Callable<Integer>
             fed.accept(batch);
         };
         try (EventStoreReader reader = new EventStoreReader(events);
-            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), port, ids))
+            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port), ids))
         {
             reader.skipThrough(startSeq, ids::learn);
             System.out.println("project: http port " + api.port());
             System.out.flush();
             long sinceSnapshot = 0;
             Future<?> writing = null;
+            // Tailing a Chronicle queue is polling: back off to 1 ms sleeps once the store is
+            // drained, so an idle projection costs almost no CPU and a busy one never sleeps.
+            final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
             while (!Thread.currentThread().isInterrupted())
             {
                 final int max = snapshotEvery > 0 ? (int)Math.max(1, Math.min(4096, snapshotEvery - sinceSnapshot)) : 4096;
@@ -122,11 +135,7 @@ final class ProjectCommand implements Callable<Integer>
                     final ReadModelSnapshots.Snapshot snapshot = ReadModelSnapshots.capture(fed);
                     writing = writer.submit(() -> write(snapshots, snapshot));
                 }
-                if (read == 0)
-                {
-                    // At the end of the store: poll again shortly (Chronicle tailing is polling).
-                    LockSupport.parkNanos(500_000);
-                }
+                idle.idle(read);
             }
         }
         finally

@@ -7,6 +7,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -21,7 +23,7 @@ public final class HttpApi implements AutoCloseable
     private final Javalin app;
     private final StreamHub hub;
 
-    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final int port,
+    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
         final Identities ids)
     {
         final QueryRoutes queries = new QueryRoutes(models, ids);
@@ -31,46 +33,56 @@ public final class HttpApi implements AutoCloseable
         {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.addConnector((server, httpConfig) -> HttpConnectors.connector(server, httpConfig, endpoint));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             errors(cfg);
             queries(cfg, keys, queries);
             commands(cfg, keys, commands);
-            cfg.routes.sse("/symbols/{symbol}/stream", client ->
+            final SseHandler stream = new SseHandler(client ->
+                hub.subscribe(QueryRoutes.pathName(client.ctx(), "symbol"), client));
+            cfg.routes.get("/symbols/{symbol}/stream", secured(keys, (ctx, caller) ->
             {
-                try
-                {
-                    authenticate(client.ctx(), keys);
-                    hub.subscribe(QueryRoutes.pathName(client.ctx(), "symbol"), client);
-                }
-                catch (final ApiError e)
-                {
-                    client.sendEvent("error", toJson(errorBody(e)));
-                    client.close();
-                }
-            });
-        }).start(port);
+                // Refused before the stream starts, so the client gets a status, not a 200 that never ends.
+                queries.knownStreamSymbol(ctx);
+                stream.handle(ctx);
+            }));
+        }).start();
     }
 
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
-    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return start(engine, models, keys, port, new Identities());
+        return start(engine, models, keys, endpoint, new Identities());
     }
 
-    /** As {@link #start(Engine, ReadModels, ApiKeys, int)}, with request and client order ids rebuilt before. */
-    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port,
-        final Identities ids)
+    /** As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, plain HTTP on the loopback interface. */
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
     {
-        return new HttpApi(new Gateway(engine), models, keys, port, ids);
+        return start(engine, models, keys, HttpEndpoint.plain(HttpEndpoint.LOOPBACK, port));
+    }
+
+    /** As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, with request and client order ids rebuilt before. */
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys,
+        final HttpEndpoint endpoint, final Identities ids)
+    {
+        return new HttpApi(new Gateway(engine), models, keys, endpoint, ids);
+    }
+
+    /** Serves queries only (a projection process) with order ids as the engine has them; command endpoints answer 405. */
+    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
+    {
+        return startReadOnly(models, keys, endpoint, new Identities());
     }
 
     /**
      * Serves queries only (a projection process); command endpoints answer 405. {@code ids} must
      * learn every command the models apply, before them.
      */
-    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final int port,
+    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
         final Identities ids)
     {
-        return new HttpApi(null, models, keys, port, ids);
+        return new HttpApi(null, models, keys, endpoint, ids);
     }
 
     /** The port actually bound (useful with port 0). */
@@ -116,6 +128,9 @@ public final class HttpApi implements AutoCloseable
     private static void errors(final JavalinConfig cfg)
     {
         cfg.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status, errorBody(e)));
+        // Javalin's own refusals (no such path 404, wrong method 405, body too large 413, ...).
+        cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
+            json(ctx, e.getStatus(), Map.of("error", e.getMessage())));
         cfg.routes.exception(Exception.class, (e, ctx) ->
         {
             // A bug, not bad input: the client learns nothing of the internals, the server goes on.

@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * The HTTP side of {@code serve --http}: read models as output handlers, and the HTTP server
  * once the engine runs. Two calls from the server's wiring:
  * <pre>
- * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder);
+ * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder, false);
  * LiveEngine live = liveBuilder.start();
- * http.start(live.engine(), port);
+ * http.start(live.engine(), HttpEndpoint.plain("127.0.0.1", port));
  * </pre>
  * Recovery replays the journal with output suppressed, so the read models, the request ids and
  * the client order ids are first rebuilt from the event store ({@code DIR/events}), which the
@@ -35,13 +35,15 @@ public final class HttpFrontEnd implements AutoCloseable
 
     /**
      * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, registers them
-     * as output handlers of {@code live}, and has the event store replayed into them and into the
-     * id tables once it has caught up with the journal; call before the engine starts.
+     * with {@code live} (one handler for all five: on the I/O thread, so they show only journaled
+     * commands like every other answer, or on a thread of their own when {@code modelsOwnThread}),
+     * and has the event store replayed into them and into the id tables once it has caught up with
+     * the journal; call before the engine starts.
      *
      * @throws IOException when the keys file is missing or unreadable (a bad line: IllegalArgumentException)
      */
-    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos, final LiveEngine.Builder live)
-        throws IOException
+    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos, final LiveEngine.Builder live,
+        final boolean modelsOwnThread) throws IOException
     {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
@@ -51,7 +53,14 @@ public final class HttpFrontEnd implements AutoCloseable
         final ApiKeys keys = ApiKeys.load(keyFile);
         final HttpFrontEnd front = new HttpFrontEnd(keys, new ReadModels(timeUnitNanos));
         live.onEventStoreReady(front::replay);
-        front.models.handlers().forEach(live::outputHandler);
+        if (modelsOwnThread)
+        {
+            live.outputHandler(front.models.singleHandler());
+        }
+        else
+        {
+            live.journaledHandler(front.models.singleHandler());
+        }
         return front;
     }
 
@@ -65,8 +74,8 @@ public final class HttpFrontEnd implements AutoCloseable
         });
     }
 
-    /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
-    public void start(final Engine engine, final int port)
+    /** Starts serving commands to {@code engine} and queries on {@code endpoint} (port 0: any free port). */
+    public void start(final Engine engine, final HttpEndpoint endpoint)
     {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
@@ -75,7 +84,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: WARNING: read models at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; run 'scripts/engine journal rebuild-events' on the data directory");
         }
-        api = HttpApi.start(engine, models, keys, port, ids);
+        api = HttpApi.start(engine, models, keys, endpoint, ids);
     }
 
     public ReadModels models()

@@ -232,6 +232,16 @@ final class QueryRoutes
         return symbol;
     }
 
+    /** The symbol of a stream request; an unknown one is 404, answered before the stream starts. */
+    void knownStreamSymbol(final Context ctx)
+    {
+        final String symbol = pathName(ctx, "symbol");
+        if (!models.depth().hasSymbol(symbol))
+        {
+            throw ApiError.notFound("unknown symbol '" + symbol + "'");
+        }
+    }
+
     private static long ownAccount(final Context ctx, final ApiKeys.Principal caller)
     {
         final long account = pathLong(ctx, "account");

@@ -50,9 +50,9 @@ class DurableIdsTest
         {
             final LiveEngine.Builder builder = LiveEngine.builder(data).snapshotEvery(0).log(QUIET)
                 .config(EngineConfig.live().toBuilder().waitStrategy(WaitStrategyType.SLEEPING).build());
-            front = HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder);
+            front = HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder, false);
             live = builder.start();
-            front.start(live.engine(), 0);
+            front.start(live.engine(), HttpEndpoint.plain(HttpEndpoint.LOOPBACK, 0));
             http = new HttpClientFixture(front::port);
         }
 
@@ -88,7 +88,7 @@ class DurableIdsTest
     /** What must hold after any restart: the retry is answered with the first outcome, ids are the accounts' own. */
     private static void checkAfterRestart(final HttpClientFixture http, final long withdrawalSeq)
     {
-        final HttpClientFixture.Reply retry = http.post(KEY_1, "/withdrawals", WITHDRAW);
+        final HttpFixture.Reply retry = http.post(KEY_1, "/withdrawals", WITHDRAW);
         assertThat(retry.status()).as(retry.body()).isEqualTo(409);
         assertThat(json(retry).get("seq").asLong()).as("the original command").isEqualTo(withdrawalSeq);
         assertThat(json(retry).get("result").get("accepted").asBoolean()).isTrue();
@@ -138,7 +138,7 @@ class DurableIdsTest
             ids.learn(batch);
             models.accept(batch);
         });
-        try (HttpApi projection = HttpApi.startReadOnly(models, HttpFixture.KEYS, 0, ids))
+        try (HttpApi projection = HttpApi.startReadOnly(models, HttpFixture.KEYS, HttpEndpoint.plain(HttpEndpoint.LOOPBACK, 0), ids))
         {
             final HttpClientFixture http = new HttpClientFixture(projection::port);
             assertThat(ok(http.get(KEY_1, "/orders/42")).get("state").asText()).isEqualTo("CANCELLED");

@@ -133,8 +133,8 @@ class HttpApiTest
     {
         final JsonNode placed = ok(http.post(KEY_1, "/orders", order("\"qty\":1")));
         final long seq = placed.get("seq").asLong();
-        final HttpClientFixture.Reply foreign = http.get(KEY_2, "/orders/1?minSeq=" + seq);
-        final HttpClientFixture.Reply unknown = http.get(KEY_2, "/orders/999?minSeq=" + seq);
+        final HttpFixture.Reply foreign = http.get(KEY_2, "/orders/1?minSeq=" + seq);
+        final HttpFixture.Reply unknown = http.get(KEY_2, "/orders/999?minSeq=" + seq);
         assertThat(foreign.status()).isEqualTo(404).isEqualTo(unknown.status());
         assertThat(foreign.body().replace("1", "")).isEqualTo(unknown.body().replace("999", ""));
         assertThat(http.get(KEY_2, "/commands/" + seq).status()).isEqualTo(404);
@@ -193,13 +193,13 @@ class HttpApiTest
     @Test
     void shouldReadItsOwnWritesOrSayWhyNot()
     {
-        final HttpClientFixture.Reply queued = http.post(KEY_1, "/orders?wait=false", order("\"qty\":3"));
+        final HttpFixture.Reply queued = http.post(KEY_1, "/orders?wait=false", order("\"qty\":3"));
         assertThat(queued.status()).isEqualTo(202);
         final long seq = json(queued).get("seq").asLong();
         final JsonNode open = ok(http.get(KEY_1, "/accounts/1/orders?minSeq=" + seq));
         assertThat(open.get("asOfSeq").asLong()).isGreaterThanOrEqualTo(seq);
         assertThat(open.get("orders").get(0).get("openQty").asLong()).isEqualTo(3);
-        final HttpClientFixture.Reply late = http.get(KEY_1, "/accounts/1/orders?minSeq=" + (seq + 1000) + "&timeoutMs=50");
+        final HttpFixture.Reply late = http.get(KEY_1, "/accounts/1/orders?minSeq=" + (seq + 1000) + "&timeoutMs=50");
         assertThat(late.status()).isEqualTo(504);
         assertThat(json(late).get("field").asText()).isEqualTo("minSeq");
     }
@@ -208,7 +208,7 @@ class HttpApiTest
     void shouldRefuseAReusedRequestId()
     {
         ok(http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":1,\"requestId\":\"w1\"}"));
-        final HttpClientFixture.Reply again = http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":1,\"requestId\":\"w1\"}");
+        final HttpFixture.Reply again = http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":1,\"requestId\":\"w1\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(http.get(KEY_2, "/requests/w1").status()).as("request ids are per account").isEqualTo(404);
     }
@@ -218,25 +218,25 @@ class HttpApiTest
         return "{\"orderId\":1,\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":100," + extra + "}";
     }
 
-    static JsonNode ok(final HttpClientFixture.Reply reply)
+    static JsonNode ok(final HttpFixture.Reply reply)
     {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         return json(reply);
     }
 
-    private static void badField(final HttpClientFixture.Reply reply, final String field)
+    private static void badField(final HttpFixture.Reply reply, final String field)
     {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(json(reply).get("field").asText()).as(reply.body()).isEqualTo(field);
     }
 
-    private static JsonNode error(final HttpClientFixture.Reply reply)
+    private static JsonNode error(final HttpFixture.Reply reply)
     {
         return json(reply);
     }
 
-    static JsonNode json(final HttpClientFixture.Reply reply)
+    static JsonNode json(final HttpFixture.Reply reply)
     {
         try
         {

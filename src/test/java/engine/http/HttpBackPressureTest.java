@@ -53,7 +53,7 @@ class HttpBackPressureTest
                 else
                 {
                     assertThat(r.statusCode()).isEqualTo(202);
-                    accepted.add(HttpApiTest.json(new HttpClientFixture.Reply(r.statusCode(), r.body(), r)).get("seq").asLong());
+                    accepted.add(HttpApiTest.json(new HttpFixture.Reply(r.statusCode(), r.body(), r)).get("seq").asLong());
                 }
             }
             assertThat(busy).as("a full ring answers 503").isNotNull();

@@ -5,17 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import engine.testing.TestSettings;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 
 /** A real HTTP client for a server on localhost, with an API key per request. */
 class HttpClientFixture
 {
-    record Reply(int status, String body, HttpResponse<String> raw)
-    {
-    }
-
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TestSettings.timeout(Duration.ofSeconds(5))).build();
     private final IntSupplier port;
 
     HttpClientFixture(final IntSupplier port)
@@ -28,20 +25,20 @@ class HttpClientFixture
         return URI.create("http://localhost:" + port.getAsInt() + path);
     }
 
-    Reply get(final String key, final String path)
+    HttpFixture.Reply get(final String key, final String path)
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(20));
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(TestSettings.timeout(Duration.ofSeconds(20)));
         return send(key, request);
     }
 
-    Reply post(final String key, final String path, final String json)
+    HttpFixture.Reply post(final String key, final String path, final String json)
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TestSettings.timeout(Duration.ofSeconds(20)))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         return send(key, request);
     }
 
-    private Reply send(final String key, final HttpRequest.Builder request)
+    private HttpFixture.Reply send(final String key, final HttpRequest.Builder request)
     {
         if (key != null)
         {
@@ -50,7 +47,7 @@ class HttpClientFixture
         try
         {
             final HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response);
+            return new HttpFixture.Reply(response.statusCode(), response.body(), response);
         }
         catch (final IOException e)
         {

@@ -7,6 +7,7 @@ import engine.readmodel.EventStoreWriter;
 import engine.readmodel.ReadModels;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,12 +24,21 @@ final class HttpFixture implements AutoCloseable
     final HttpApi api;
     private final HttpClientFixture client;
 
+    record Reply(int status, String body, HttpResponse<String> raw)
+    {
+    }
+
     HttpFixture(final Path eventStore)
     {
         this(eventStore, EngineConfig.live().toBuilder().waitStrategy(WaitStrategyType.SLEEPING).build());
     }
 
     HttpFixture(final Path eventStore, final EngineConfig config)
+    {
+        this(eventStore, config, KEYS);
+    }
+
+    HttpFixture(final Path eventStore, final EngineConfig config, final ApiKeys keys)
     {
         models = new ReadModels(config.timeUnitNanos());
         final Engine.Builder builder = Engine.builder(config);
@@ -38,7 +48,7 @@ final class HttpFixture implements AutoCloseable
         }
         models.handlers().forEach(builder::outputHandler);
         engine = builder.start();
-        api = HttpApi.start(engine, models, KEYS, 0);
+        api = HttpApi.start(engine, models, keys, 0);
         client = new HttpClientFixture(api::port);
     }
 
@@ -47,12 +57,12 @@ final class HttpFixture implements AutoCloseable
         return client.uri(path);
     }
 
-    HttpClientFixture.Reply get(final String key, final String path)
+    Reply get(final String key, final String path)
     {
         return client.get(key, path);
     }
 
-    HttpClientFixture.Reply post(final String key, final String path, final String json)
+    Reply post(final String key, final String path, final String json)
     {
         return client.post(key, path, json);
     }
