@@ -34,11 +34,19 @@ public class Command
     private long amount;
     private long baseScale;
     private long quoteScale;
+    // Front-end identities, journaled with the command but never read by the business logic.
+    private boolean hasClientOrderId;
+    private long clientOrderId;
+    private boolean hasRequestId;
+    private long requestIdHi;
+    private long requestIdLo;
 
     public Command symbol(final long time, final long symbolHi, final long symbolLo, final long baseHi,
         final long baseLo, final long quoteHi, final long quoteLo, final long baseScale, final long quoteScale)
     {
         reset(CommandType.SYMBOL, time);
+        // Operator-wide: no account, so that identities keyed by account find it under 0.
+        this.account = 0;
         this.symbolHi = symbolHi;
         this.symbolLo = symbolLo;
         this.assetHi = baseHi;
@@ -130,6 +138,32 @@ public class Command
         this.timestamp = time;
         this.hasPrice = false;
         this.hasQty = false;
+        this.hasClientOrderId = false;
+        this.hasRequestId = false;
+    }
+
+    /**
+     * Tags an order command with the front end's own order id for it, unique within the account
+     * (the engine-wide {@link #orderId()} is the front end's mapping of it). Set after the
+     * type-specific setter, which clears it.
+     */
+    public Command clientOrderId(final long clientOrderId)
+    {
+        this.hasClientOrderId = true;
+        this.clientOrderId = clientOrderId;
+        return this;
+    }
+
+    /**
+     * Tags a command with the key of the client's request id (a 128-bit hash of its text), so that
+     * a retry after a restart is recognised. Set after the type-specific setter, which clears it.
+     */
+    public Command requestId(final long hi, final long lo)
+    {
+        this.hasRequestId = true;
+        this.requestIdHi = hi;
+        this.requestIdLo = lo;
+        return this;
     }
 
     /** Copies every field of {@code other}; used by ring translators. */
@@ -157,6 +191,11 @@ public class Command
         amount = other.amount;
         baseScale = other.baseScale;
         quoteScale = other.quoteScale;
+        hasClientOrderId = other.hasClientOrderId;
+        clientOrderId = other.clientOrderId;
+        hasRequestId = other.hasRequestId;
+        requestIdHi = other.requestIdHi;
+        requestIdLo = other.requestIdLo;
     }
 
     public Command seq(final long seq)
@@ -282,6 +321,32 @@ public class Command
     public long quoteScale()
     {
         return quoteScale;
+    }
+
+    public boolean hasClientOrderId()
+    {
+        return hasClientOrderId;
+    }
+
+    /** The front end's own order id (see {@link #clientOrderId(long)}); meaningful when {@link #hasClientOrderId()}. */
+    public long clientOrderId()
+    {
+        return clientOrderId;
+    }
+
+    public boolean hasRequestId()
+    {
+        return hasRequestId;
+    }
+
+    public long requestIdHi()
+    {
+        return requestIdHi;
+    }
+
+    public long requestIdLo()
+    {
+        return requestIdLo;
     }
 
     /** The command as a command-file line; for diagnostics, never on the hot path. */

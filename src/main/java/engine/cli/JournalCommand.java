@@ -7,6 +7,7 @@ import engine.journal.JournalException;
 import engine.journal.JournalReader;
 import engine.journal.Recovery;
 import engine.journal.SnapshotStore;
+import engine.server.EventStoreCatchUp;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code engine journal cat|snapshot DIR}: audit and maintenance of a journal directory. */
+/** {@code engine journal cat|snapshot|rebuild-events DIR}: audit and maintenance of a journal directory. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Reads and maintains a journal directory.",
-    subcommands = {JournalCommand.Cat.class, JournalCommand.Snapshot.class})
+    subcommands = {JournalCommand.Cat.class, JournalCommand.Snapshot.class, JournalCommand.RebuildEvents.class})
 final class JournalCommand
 {
     /** The journaled commands as a command file; {@code run} on it gives the original events. */
@@ -110,6 +111,42 @@ final class JournalCommand
             catch (final JournalException e)
             {
                 System.err.println("journal snapshot: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** Regenerates the event store from the journal, the source of truth (serve catches it up at every start). */
+    @Command(name = "rebuild-events", mixinStandardHelpOptions = true,
+        description = {"Regenerates DIR/events from the journal: moves the store aside (DIR/events.old-<millis>) and",
+            "replays the whole journal into a new one, or with --catch-up only appends what the store lacks.",
+            "Stop the engine first."})
+    static final class RebuildEvents implements Callable<Integer>
+    {
+        @Parameters(index = "0", paramLabel = "DIR", description = "data directory (journal, snapshots, events)")
+        private Path dir;
+
+        @Option(names = "--catch-up", description = "keep the store and regenerate only the commands after its end")
+        private boolean catchUp;
+
+        @Override
+        public Integer call()
+        {
+            ChronicleLogging.quiet();
+            final JournalDirectory directory = JournalDirectory.of(dir);
+            try
+            {
+                final Recovery.Options options = Recovery.Options.defaults(System.err).sizes(1 << 20, 1 << 12);
+                final long lastSeq = Recovery.recover(directory, options).lastSeq();
+                final EventStoreCatchUp.Result result = catchUp ? EventStoreCatchUp.catchUp(directory, lastSeq, options) :
+                    EventStoreCatchUp.rebuild(directory, lastSeq, options);
+                System.err.printf("journal rebuild-events: %s now ends at seq %d (%d commands regenerated in %.3f s)%n",
+                    EventStoreCatchUp.eventsDir(directory), result.lastSeq(), result.regenerated(), result.nanos() / 1e9);
+                return 0;
+            }
+            catch (final JournalException | IllegalStateException | java.io.UncheckedIOException e)
+            {
+                System.err.println("journal rebuild-events: " + e.getMessage());
                 return 1;
             }
         }

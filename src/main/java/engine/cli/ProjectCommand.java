@@ -1,7 +1,10 @@
 package engine.cli;
 
 import engine.http.ApiKeys;
+import engine.core.EventBatch;
 import engine.http.HttpApi;
+import engine.http.Identities;
+import engine.readmodel.EventStoreFormat;
 import engine.http.HttpEndpoint;
 import engine.readmodel.EventStoreReader;
 import engine.journal.DirectoryLock;
@@ -15,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
@@ -69,6 +73,13 @@ final class ProjectCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        if (!EventStoreFormat.isCurrent(events))
+        {
+            System.err.println("project: event store " + events + " has an older format than this build's (" +
+                EventStoreFormat.FORMAT + "); start the engine on its data directory, or run 'scripts/engine journal " +
+                "rebuild-events DATA', to regenerate it from the journal");
+            return 1;
+        }
         final Path keyFile = keys != null ? keys :
             events.toAbsolutePath().getParent().resolve(ApiKeys.FILE_NAME);
         final DirectoryLock owner;
@@ -122,11 +133,18 @@ final class ProjectCommand implements Callable<Integer>
             return thread;
         });
         final ReadModels fed = models;
+        // Request and client order ids are not in read-model snapshots: learned from every stored command.
+        final Identities ids = new Identities();
+        final Consumer<EventBatch> apply = batch ->
+        {
+            ids.learn(batch);
+            fed.accept(batch);
+        };
         try (DirectoryLock held = owner;
             EventStoreReader reader = new EventStoreReader(events);
-            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port)))
+            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port), ids))
         {
-            reader.skipThrough(startSeq);
+            reader.skipThrough(startSeq, ids::learn);
             System.out.println("project: http port " + api.port());
             System.out.flush();
             long sinceSnapshot = 0;
@@ -137,7 +155,7 @@ final class ProjectCommand implements Callable<Integer>
             while (!Thread.currentThread().isInterrupted())
             {
                 final int max = snapshotEvery > 0 ? (int)Math.max(1, Math.min(4096, snapshotEvery - sinceSnapshot)) : 4096;
-                final int read = reader.poll(fed::accept, max);
+                final int read = reader.poll(apply, max);
                 sinceSnapshot += read;
                 if (snapshotEvery > 0 && sinceSnapshot >= snapshotEvery && (writing == null || writing.isDone()))
                 {

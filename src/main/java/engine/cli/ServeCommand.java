@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code engine serve --data DIR}: recovers (or starts) the engine whose journal and snapshots
  * live in DIR and serves the line protocol of {@link LineServer} over TCP. Prints one line
- * {@code READY,port=<port>,seq=<last seq>,hash=<state hash>} on standard output once it accepts clients.
+ * {@code READY,port=<port>,seq=<last seq>,hash=<state hash>} (then {@code ,http=<port>} with {@code --http}) on
+ * standard output once it accepts clients.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Starts or recovers a live engine journaling to DIR; clients send command-file lines over TCP",
@@ -97,13 +98,12 @@ final class ServeCommand implements Callable<Integer>
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
             // FIX validates symbols and serves market data from the same read models as HTTP.
             http = httpPort == null && fixPort == null ? null :
-                HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder::outputHandler,
-                    builder::journaledHandler, readModelsThread);
+                HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder, readModelsThread);
             fix = fixPort == null ? null :
                 FixFrontEnd.prepare(data, http.models(), config.timeUnitNanos(), builder::journaledHandler, System.err);
             live = builder.start();
         }
-        catch (final JournalException | IllegalArgumentException | java.io.IOException e)
+        catch (final JournalException | IllegalArgumentException | IllegalStateException | java.io.IOException e)
         {
             System.err.println("serve: cannot start: " + e.getMessage());
             return 1;
@@ -141,8 +141,8 @@ final class ServeCommand implements Callable<Integer>
             }
             stopped.countDown();
         }, "serve-shutdown"));
-        System.out.printf("READY,port=%d,seq=%d,hash=%016x%n", server.port(), live.recovered().lastSeq(),
-            live.recovered().logic().stateHash());
+        System.out.printf("READY,port=%d,seq=%d,hash=%016x%s%n", server.port(), live.recovered().lastSeq(),
+            live.recovered().logic().stateHash(), http == null ? "" : ",http=" + http.port());
         System.out.flush();
         System.err.println("serve: listening on " + host + ":" + server.port() + ", journal " + data + " (" +
             durability + ")");

@@ -47,6 +47,15 @@ public final class EventBatch implements EventSink
     private byte commandType;
     private ResultListener listener;
     private int count;
+    // The command's identities, for front ends that rebuild their tables from the output
+    // (see Command#clientOrderId and Command#requestId); the business logic never reads them.
+    private long account;
+    private long orderId;
+    private boolean hasClientOrderId;
+    private long clientOrderId;
+    private boolean hasRequestId;
+    private long requestIdHi;
+    private long requestIdLo;
     /** Room for 16 events from the start, so that few slots ever grow after warm-up. */
     private long[] words = new long[WORDS * 16];
 
@@ -56,6 +65,13 @@ public final class EventBatch implements EventSink
         this.seq = command.seq();
         this.timestamp = command.timestamp();
         this.commandType = (byte)command.type().ordinal();
+        this.account = command.account();
+        this.orderId = command.orderId();
+        this.hasClientOrderId = command.hasClientOrderId();
+        this.clientOrderId = command.clientOrderId();
+        this.hasRequestId = command.hasRequestId();
+        this.requestIdHi = command.requestIdHi();
+        this.requestIdLo = command.requestIdLo();
         if (this.listener != listener)
         {
             // Skips the GC write barrier of a reference store in the common case (no listener).
@@ -351,6 +367,58 @@ public final class EventBatch implements EventSink
         this.commandType = (byte)commandType.ordinal();
         this.listener = null;
         this.count = 0;
+        this.hasClientOrderId = false;
+        this.hasRequestId = false;
+    }
+
+    /** Sets the command's identities of a batch rebuilt with {@link #begin(long, long, CommandType)}. */
+    public void identities(final long account, final long orderId, final boolean hasClientOrderId,
+        final long clientOrderId, final boolean hasRequestId, final long requestIdHi, final long requestIdLo)
+    {
+        this.account = account;
+        this.orderId = orderId;
+        this.hasClientOrderId = hasClientOrderId;
+        this.clientOrderId = clientOrderId;
+        this.hasRequestId = hasRequestId;
+        this.requestIdHi = requestIdHi;
+        this.requestIdLo = requestIdLo;
+    }
+
+    /** The command's account field (0 for SYMBOL; stale for TICK). */
+    public long commandAccount()
+    {
+        return account;
+    }
+
+    /** The command's engine-wide order id (meaningful for PLACE, CANCEL, AMEND). */
+    public long commandOrderId()
+    {
+        return orderId;
+    }
+
+    public boolean hasClientOrderId()
+    {
+        return hasClientOrderId;
+    }
+
+    public long clientOrderId()
+    {
+        return clientOrderId;
+    }
+
+    public boolean hasRequestId()
+    {
+        return hasRequestId;
+    }
+
+    public long requestIdHi()
+    {
+        return requestIdHi;
+    }
+
+    public long requestIdLo()
+    {
+        return requestIdLo;
     }
 
     public static int recordWords()

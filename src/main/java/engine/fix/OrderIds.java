@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Engine order ids for FIX orders. Engine order ids are engine-wide and chosen by the client;
  * FIX clients choose ClOrdIDs instead, so the gateway picks the engine id from its own range,
- * {@code [2^62, 2^63)}, which HTTP and TCP clients must not use (docs/FIX.md). ClOrdIDs are
+ * {@code [3 * 2^61, 2^63)}, above the HTTP front end's client order ids ({@code [2^62, 3 * 2^61)},
+ * {@code engine.gateway.ClientOrderIds}); TCP clients and command files must stay below 2^62
+ * (docs/FIX.md). ClOrdIDs are
  * mapped to these ids per session by {@link ClOrdIdTable}.
  *
  * <p>Ids are {@code BASE + n}, with {@code n} starting at the recovered journal's last sequence
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OrderIds
 {
     /** The first engine order id of the FIX range. */
-    static final long BASE = 1L << 62;
+    static final long BASE = 3L << 61;
     private final AtomicLong next;
 
     OrderIds(final long recoveredLastSeq)

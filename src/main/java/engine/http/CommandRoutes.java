@@ -6,6 +6,7 @@ import engine.api.CommandResult;
 import engine.api.OrderType;
 import engine.api.Side;
 import engine.api.TimeInForce;
+import engine.gateway.ClientOrderIds;
 import engine.readmodel.ReadModels;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -18,6 +19,11 @@ import java.util.concurrent.TimeoutException;
  * Command endpoints: validate everything first (nothing invalid reaches the business logic),
  * then submit without blocking on a full ring, then answer with the command's events, or with
  * its sequence when the client asked not to wait ({@code ?wait=false}).
+ *
+ * <p>Order ids are the account's own client order ids: a PLACE is sent with the engine-wide id
+ * {@link ClientOrderIds} maps it to, and journaled with both. A request id is journaled with its
+ * command, so a repeat, even after a restart, is answered 409 with the first command's seq and
+ * outcome and never runs again.
  */
 final class CommandRoutes
 {
@@ -26,12 +32,16 @@ final class CommandRoutes
     private final Gateway gateway;
     private final ReadModels models;
     private final RequestIds requestIds;
+    private final ClientOrderIds orderIds;
+    private final QueryRoutes queries;
 
-    CommandRoutes(final Gateway gateway, final ReadModels models, final RequestIds requestIds)
+    CommandRoutes(final Gateway gateway, final ReadModels models, final Identities ids, final QueryRoutes queries)
     {
         this.gateway = gateway;
         this.models = models;
-        this.requestIds = requestIds;
+        this.requestIds = ids.requests();
+        this.orderIds = ids.orders();
+        this.queries = queries;
     }
 
     void place(final Context ctx, final ApiKeys.Principal caller)
@@ -48,8 +58,10 @@ final class CommandRoutes
         final boolean hasPrice = body.has("price");
         final long price = hasPrice ? body.requiredLong("price") : 0;
         final long qty = body.requiredLong("qty");
-        submit(ctx, caller, account, body, new Command().place(0, account, orderId, AsciiName.hi(symbol),
-            AsciiName.lo(symbol), side, type, tif, expiry, hasPrice, price, qty));
+        final String requestId = requestId(body);
+        final long engineId = orderIds.engineIdFor(account, orderId);
+        submit(ctx, caller, account, requestId, new Command().place(0, account, engineId, AsciiName.hi(symbol),
+            AsciiName.lo(symbol), side, type, tif, expiry, hasPrice, price, qty).clientOrderId(orderId));
     }
 
     void cancel(final Context ctx, final ApiKeys.Principal caller)
@@ -57,7 +69,8 @@ final class CommandRoutes
         final long orderId = QueryRoutes.pathLong(ctx, "orderId");
         final JsonBody body = JsonBody.parse(ctx.body());
         final long account = account(body, caller);
-        submit(ctx, caller, account, body, new Command().cancel(0, account, orderId));
+        submit(ctx, caller, account, requestId(body), new Command().cancel(0, account,
+            QueryRoutes.engineOrderId(orderIds, account, orderId)));
     }
 
     void amend(final Context ctx, final ApiKeys.Principal caller)
@@ -69,7 +82,8 @@ final class CommandRoutes
         final long price = hasPrice ? body.requiredLong("price") : 0;
         final boolean hasQty = body.has("qty");
         final long qty = hasQty ? body.requiredLong("qty") : 0;
-        submit(ctx, caller, account, body, new Command().amend(0, account, orderId, hasPrice, price, hasQty, qty));
+        submit(ctx, caller, account, requestId(body), new Command().amend(0, account,
+            QueryRoutes.engineOrderId(orderIds, account, orderId), hasPrice, price, hasQty, qty));
     }
 
     void deposit(final Context ctx, final ApiKeys.Principal caller)
@@ -79,7 +93,7 @@ final class CommandRoutes
         final long account = body.requiredLong("account");
         final String asset = body.requiredName("asset");
         final long amount = body.requiredLong("amount");
-        submit(ctx, caller, account, body, new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset),
+        submit(ctx, caller, account, requestId(body), new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset),
             amount));
     }
 
@@ -89,7 +103,7 @@ final class CommandRoutes
         final long account = account(body, caller);
         final String asset = body.requiredName("asset");
         final long amount = body.requiredLong("amount");
-        submit(ctx, caller, account, body, new Command().withdraw(0, account, AsciiName.hi(asset),
+        submit(ctx, caller, account, requestId(body), new Command().withdraw(0, account, AsciiName.hi(asset),
             AsciiName.lo(asset), amount));
     }
 
@@ -102,7 +116,7 @@ final class CommandRoutes
         final String quote = body.requiredName("quote");
         final long baseScale = body.has("baseScale") ? body.requiredLong("baseScale") : 1;
         final long quoteScale = body.has("quoteScale") ? body.requiredLong("quoteScale") : 1;
-        submit(ctx, caller, 0, body, new Command().symbol(0, AsciiName.hi(symbol), AsciiName.lo(symbol),
+        submit(ctx, caller, 0, requestId(body), new Command().symbol(0, AsciiName.hi(symbol), AsciiName.lo(symbol),
             AsciiName.hi(base), AsciiName.lo(base), AsciiName.hi(quote), AsciiName.lo(quote), baseScale, quoteScale));
     }
 
@@ -137,14 +151,19 @@ final class CommandRoutes
         }
     }
 
-    private void submit(final Context ctx, final ApiKeys.Principal caller, final long account, final JsonBody body,
-        final Command command)
+    private static String requestId(final JsonBody body)
     {
         final String requestId = body.optionalText("requestId");
         if (requestId != null && (requestId.isEmpty() || requestId.length() > MAX_REQUEST_ID))
         {
             throw ApiError.badField("requestId", "must be 1 to " + MAX_REQUEST_ID + " characters");
         }
+        return requestId;
+    }
+
+    private void submit(final Context ctx, final ApiKeys.Principal caller, final long account, final String requestId,
+        final Command command)
+    {
         final String wait = ctx.queryParam("wait");
         if (wait != null && !wait.equals("true") && !wait.equals("false"))
         {
@@ -159,9 +178,16 @@ final class CommandRoutes
                 out.put("error", "requestId already used");
                 out.put("field", "requestId");
                 out.put("seq", prior == RequestIds.PENDING ? null : prior);
+                if (prior != RequestIds.PENDING)
+                {
+                    // The first command's outcome, so that a client retrying after a crash learns it.
+                    out.put("result", queries.commandStatus(prior, caller));
+                }
                 HttpApi.json(ctx, 409, out);
                 return;
             }
+            final long[] key = RequestIds.hash(requestId);
+            command.requestId(key[0], key[1]);
         }
         final Gateway.Submitted submitted = gateway.trySubmit(command);
         if (submitted == null)
@@ -186,7 +212,7 @@ final class CommandRoutes
         try
         {
             final CommandResult result = submitted.result().get(RESULT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            final Map<String, Object> out = EventJson.result(result, caller);
+            final Map<String, Object> out = EventJson.result(result, caller, orderIds);
             if (requestId != null)
             {
                 out.put("requestId", requestId);

@@ -2,6 +2,7 @@ package engine.http;
 
 import engine.api.CommandResult;
 import engine.api.Event;
+import engine.gateway.ClientOrderIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * Events as JSON objects with only the fields their type has. A caller sees only its own
  * account's events: other accounts' events in the same command (expiries) are left out, and a
- * trade's other side is shown without its order id or account.
+ * trade's other side is shown without its order id or account. Order ids are shown as their
+ * accounts' client order ids.
  */
 final class EventJson
 {
@@ -18,12 +20,13 @@ final class EventJson
     {
     }
 
-    static Map<String, Object> result(final CommandResult result, final ApiKeys.Principal caller)
+    static Map<String, Object> result(final CommandResult result, final ApiKeys.Principal caller,
+        final ClientOrderIds orderIds)
     {
         final List<Map<String, Object>> events = new ArrayList<>();
         for (final Event e : result.events())
         {
-            final Map<String, Object> json = event(e, caller);
+            final Map<String, Object> json = event(e, caller, orderIds);
             if (json != null)
             {
                 events.add(json);
@@ -38,7 +41,8 @@ final class EventJson
         return out;
     }
 
-    private static Map<String, Object> event(final Event e, final ApiKeys.Principal caller)
+    private static Map<String, Object> event(final Event e, final ApiKeys.Principal caller,
+        final ClientOrderIds orderIds)
     {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", e.type());
@@ -58,12 +62,12 @@ final class EventJson
                 m.put("takerSide", e.side());
                 if (taker)
                 {
-                    m.put("takerOrderId", e.orderId());
+                    m.put("takerOrderId", orderIds.clientOrderId(e.orderId(), e.orderId()));
                     m.put("takerAccount", e.account());
                 }
                 if (maker)
                 {
-                    m.put("makerOrderId", e.makerOrderId());
+                    m.put("makerOrderId", orderIds.clientOrderId(e.makerOrderId(), e.makerOrderId()));
                     m.put("makerAccount", e.makerAccount());
                 }
             }
@@ -74,34 +78,34 @@ final class EventJson
                 {
                     return null;
                 }
-                fields(e, m);
+                fields(e, m, orderIds.clientOrderId(e.orderId(), e.orderId()));
             }
         }
         return m;
     }
 
-    private static void fields(final Event e, final Map<String, Object> m)
+    private static void fields(final Event e, final Map<String, Object> m, final long orderId)
     {
         switch (e.type())
         {
-            case ACCEPTED -> m.put("orderId", e.orderId());
+            case ACCEPTED -> m.put("orderId", orderId);
             case REJECTED ->
             {
                 if (e.hasOrderId())
                 {
-                    m.put("orderId", e.orderId());
+                    m.put("orderId", orderId);
                 }
                 m.put("reason", e.reason());
             }
             case CANCELED ->
             {
-                m.put("orderId", e.orderId());
+                m.put("orderId", orderId);
                 m.put("openQty", e.qty());
                 m.put("reason", e.reason());
             }
             case AMENDED ->
             {
-                m.put("orderId", e.orderId());
+                m.put("orderId", orderId);
                 m.put("price", e.price());
                 m.put("openQty", e.qty());
             }

@@ -24,11 +24,11 @@ public final class HttpApi implements AutoCloseable
     private final Javalin app;
     private final StreamHub hub;
 
-    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
+    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
+        final Identities ids)
     {
-        final RequestIds requestIds = new RequestIds(1 << 20);
-        final QueryRoutes queries = new QueryRoutes(models, requestIds);
-        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, requestIds);
+        final QueryRoutes queries = new QueryRoutes(models, ids);
+        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries);
         hub = new StreamHub(models);
         app = Javalin.create(cfg ->
         {
@@ -54,7 +54,7 @@ public final class HttpApi implements AutoCloseable
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
     public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return start(engine, () -> null, models, keys, endpoint);
+        return start(engine, () -> null, models, keys, endpoint, new Identities());
     }
 
     /**
@@ -64,7 +64,7 @@ public final class HttpApi implements AutoCloseable
     public static HttpApi start(final Engine engine, final Supplier<String> refusal, final ReadModels models,
         final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return new HttpApi(new Gateway(engine, refusal), models, keys, endpoint);
+        return start(engine, refusal, models, keys, endpoint, new Identities());
     }
 
     /** As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, plain HTTP on the loopback interface. */
@@ -73,10 +73,34 @@ public final class HttpApi implements AutoCloseable
         return start(engine, models, keys, HttpEndpoint.plain(HttpEndpoint.LOOPBACK, port));
     }
 
-    /** Serves queries only (a projection process); command endpoints answer 405. */
+    /** As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, with request and client order ids rebuilt before. */
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys,
+        final HttpEndpoint endpoint, final Identities ids)
+    {
+        return start(engine, () -> null, models, keys, endpoint, ids);
+    }
+
+    /** As {@link #start(Engine, Supplier, ReadModels, ApiKeys, HttpEndpoint)}, with request and client order ids rebuilt before. */
+    public static HttpApi start(final Engine engine, final Supplier<String> refusal, final ReadModels models,
+        final ApiKeys keys, final HttpEndpoint endpoint, final Identities ids)
+    {
+        return new HttpApi(new Gateway(engine, refusal), models, keys, endpoint, ids);
+    }
+
+    /** Serves queries only (a projection process) with order ids as the engine has them; command endpoints answer 405. */
     public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return new HttpApi(null, models, keys, endpoint);
+        return startReadOnly(models, keys, endpoint, new Identities());
+    }
+
+    /**
+     * Serves queries only (a projection process); command endpoints answer 405. {@code ids} must
+     * learn every command the models apply, before them.
+     */
+    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
+        final Identities ids)
+    {
+        return new HttpApi(null, models, keys, endpoint, ids);
     }
 
     /** The port actually bound (useful with port 0). */

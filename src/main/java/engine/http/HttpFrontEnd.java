@@ -1,35 +1,31 @@
 package engine.http;
 
-import com.lmax.disruptor.EventHandler;
 import engine.app.Engine;
-import engine.core.EventBatch;
 import engine.readmodel.EventStoreReader;
-import engine.readmodel.EventStoreWriter;
 import engine.readmodel.ReadModels;
+import engine.server.LiveEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The HTTP side of {@code serve --http}: read models and the event store as output handlers,
- * and the HTTP server once the engine runs. Two calls from the server's wiring:
+ * The HTTP side of {@code serve --http}: read models as output handlers, and the HTTP server
+ * once the engine runs. Two calls from the server's wiring:
  * <pre>
- * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler,
- *     liveBuilder::journaledHandler);
+ * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder, false);
  * LiveEngine live = liveBuilder.start();
  * http.start(live.engine(), HttpEndpoint.plain("127.0.0.1", port));
  * </pre>
- * Recovery replays the journal with output suppressed, so the read models first catch up from
- * the event store ({@code DIR/events}); the store's writer skips commands it already holds.
+ * Recovery replays the journal with output suppressed, so the read models, the request ids and
+ * the client order ids are first rebuilt from the event store ({@code DIR/events}), which the
+ * engine has by then caught up with the journal.
  */
 public final class HttpFrontEnd implements AutoCloseable
 {
-    /** The event store inside the data directory. */
-    public static final String EVENTS_DIR = "events";
     private final ApiKeys keys;
     private final ReadModels models;
+    private final Identities ids = new Identities();
     private HttpApi api;
 
     private HttpFrontEnd(final ApiKeys keys, final ReadModels models)
@@ -39,28 +35,23 @@ public final class HttpFrontEnd implements AutoCloseable
     }
 
     /**
-     * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, replays the
-     * event store into them, and registers the event store writer through {@code addJournaledHandler}
-     * (so the store never holds a command the journal lost) and the read models through the same,
-     * or through {@code addOutputHandler} when {@code modelsOwnThread}; call before the engine starts.
+     * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, registers them
+     * with {@code live} (one handler for all five: on the I/O thread, so they show only journaled
+     * commands like every other answer, or on a thread of their own when {@code modelsOwnThread}),
+     * and has the event store replayed into them and into the id tables once it has caught up with
+     * the journal; call before the engine starts.
      *
      * @throws IOException when the keys file is missing or unreadable (a bad line: IllegalArgumentException)
      */
-    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
-        final Consumer<EventHandler<EventBatch>> addOutputHandler,
-        final Consumer<EventHandler<EventBatch>> addJournaledHandler, final boolean modelsOwnThread) throws IOException
+    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos, final LiveEngine.Builder live,
+        final boolean modelsOwnThread) throws IOException
     {
-        return prepare(dataDir, timeUnitNanos, ReadModels.Retention.defaults(), addOutputHandler, addJournaledHandler,
-            modelsOwnThread);
+        return prepare(dataDir, timeUnitNanos, ReadModels.Retention.defaults(), live, modelsOwnThread);
     }
 
-    /**
-     * As {@link #prepare(Path, long, Consumer, Consumer, boolean)}, with read models that keep
-     * {@code retention}.
-     */
+    /** As {@link #prepare(Path, long, LiveEngine.Builder, boolean)}, with read models that keep {@code retention}. */
     public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
-        final ReadModels.Retention retention, final Consumer<EventHandler<EventBatch>> addOutputHandler,
-        final Consumer<EventHandler<EventBatch>> addJournaledHandler, final boolean modelsOwnThread) throws IOException
+        final ReadModels.Retention retention, final LiveEngine.Builder live, final boolean modelsOwnThread) throws IOException
     {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
@@ -68,23 +59,27 @@ public final class HttpFrontEnd implements AutoCloseable
             throw new IOException("--http needs an API keys file, " + keyFile + " (see docs/HTTP-API.md)");
         }
         final ApiKeys keys = ApiKeys.load(keyFile);
-        final ReadModels models = new ReadModels(timeUnitNanos, retention);
-        final Path events = dataDir.resolve(EVENTS_DIR);
-        if (Files.isDirectory(events))
+        final HttpFrontEnd front = new HttpFrontEnd(keys, new ReadModels(timeUnitNanos, retention));
+        live.onEventStoreReady(front::replay);
+        if (modelsOwnThread)
         {
-            try (EventStoreReader reader = new EventStoreReader(events))
-            {
-                while (reader.poll(models::accept, 4096) > 0)
-                {
-                    // Catching up: everything stored before this start.
-                }
-            }
+            live.outputHandler(front.models.singleHandler());
         }
-        addJournaledHandler.accept(new EventStoreWriter(events));
-        // All five models share one handler: on the I/O thread by default (they then show only
-        // journaled commands, like every other answer), or on one thread of their own.
-        (modelsOwnThread ? addOutputHandler : addJournaledHandler).accept(models.singleHandler());
-        return new HttpFrontEnd(keys, models);
+        else
+        {
+            live.journaledHandler(front.models.singleHandler());
+        }
+        return front;
+    }
+
+    /** Everything stored before this start, into the id tables and the read models. */
+    private void replay(final Path events)
+    {
+        EventStoreReader.readAll(events, batch ->
+        {
+            ids.learn(batch);
+            models.accept(batch);
+        });
     }
 
     /** Starts serving commands to {@code engine} and queries on {@code endpoint} (port 0: any free port). */
@@ -99,18 +94,22 @@ public final class HttpFrontEnd implements AutoCloseable
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
         {
-            // The store is written only after the journal, so it can lag (a crash between the two,
-            // or a journal written without --http) but not lead unless the journal was replaced.
-            // Either way the read models do not describe the recovered state.
-            System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
-                recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
+            // The engine catches the store up with the journal before it starts, so this is a bug.
+            System.err.println("http: WARNING: read models at seq " + models.appliedSeq() + " but the journal at " +
+                recovered + "; run 'scripts/engine journal rebuild-events' on the data directory");
         }
-        api = HttpApi.start(engine, refusal, models, keys, endpoint);
+        api = HttpApi.start(engine, refusal, models, keys, endpoint, ids);
     }
 
     public ReadModels models()
     {
         return models;
+    }
+
+    /** The request and client order id tables, rebuilt at start; share {@link Identities#orders()} with other front ends. */
+    public Identities identities()
+    {
+        return ids;
     }
 
     public int port()

@@ -1,7 +1,10 @@
 package engine.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import engine.api.AsciiName;
+import engine.gateway.ClientOrderIds;
+import engine.readmodel.AccountView;
 import engine.readmodel.AsOf;
 import engine.readmodel.CommandView;
 import engine.readmodel.OrderView;
@@ -19,7 +22,9 @@ import java.util.concurrent.TimeoutException;
  * Query endpoints, answered only from read models. Every answer carries {@code asOfSeq}; with
  * {@code ?minSeq=s} a query first waits (up to {@code timeoutMs}) until its model has applied
  * command {@code s}, so a client reads its own writes. Someone else's order or command gets the
- * same 404 as an unknown one.
+ * same 404 as an unknown one. Order ids in paths and answers are the account's own client order
+ * ids ({@link engine.gateway.ClientOrderIds}); an order entered with an engine-wide id (line
+ * protocol) keeps that id.
  */
 final class QueryRoutes
 {
@@ -27,11 +32,13 @@ final class QueryRoutes
     private static final long MAX_WAIT_MS = 30_000;
     private final ReadModels models;
     private final RequestIds requestIds;
+    private final ClientOrderIds orderIds;
 
-    QueryRoutes(final ReadModels models, final RequestIds requestIds)
+    QueryRoutes(final ReadModels models, final Identities ids)
     {
         this.models = models;
-        this.requestIds = requestIds;
+        this.requestIds = ids.requests();
+        this.orderIds = ids.orders();
     }
 
     void depth(final Context ctx, final ApiKeys.Principal caller)
@@ -102,8 +109,8 @@ final class QueryRoutes
     {
         final long account = ownAccount(ctx, caller);
         await(ctx, models.accounts());
-        final AsOf<?> orders = models.accounts().openOrders(account);
-        HttpApi.json(ctx, 200, listed(orders.asOfSeq(), "orders", orders.value()));
+        final AsOf<List<AccountView.OpenOrder>> orders = models.accounts().openOrders(account);
+        HttpApi.json(ctx, 200, listed(orders.asOfSeq(), "orders", clientView(orders.value())));
     }
 
     void accountCommands(final Context ctx, final ApiKeys.Principal caller)
@@ -113,16 +120,24 @@ final class QueryRoutes
         final long to = queryLong(ctx, "to", Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE);
         final int limit = (int)queryLong(ctx, "limit", 100, 1, 10_000);
         await(ctx, models.commands());
-        final AsOf<?> commands = models.commands().commands(account, from, to, limit);
-        HttpApi.json(ctx, 200, listed(commands.asOfSeq(), "commands", commands.value()));
+        final AsOf<List<CommandView.CommandStatus>> commands = models.commands().commands(account, from, to, limit);
+        HttpApi.json(ctx, 200, listed(commands.asOfSeq(), "commands", clientView(commands.value())));
     }
 
+    /**
+     * An order by the caller's client order id; the operator names the account with
+     * {@code ?account=}, or else gives an engine-wide id.
+     */
     void order(final Context ctx, final ApiKeys.Principal caller)
     {
         final long orderId = pathLong(ctx, "orderId");
+        final boolean engineWide = caller.operator() && ctx.queryParam("account") == null;
+        final long account = caller.operator() ? (engineWide ? 0 : requiredQueryLong(ctx, "account")) : caller.account();
+        final long engineId = engineWide ? orderId : engineOrderId(orderIds, account, orderId);
         await(ctx, models.orders());
-        final AsOf<OrderView.Status> status = models.orders().status(orderId);
-        if (status.value() == null || !caller.mayAccess(status.value().account()))
+        final AsOf<OrderView.Status> status = models.orders().status(engineId);
+        if (status.value() == null || !caller.mayAccess(status.value().account()) ||
+            (!engineWide && status.value().account() != account))
         {
             // The same words for someone else's order: nothing tells the two apart.
             throw ApiError.notFound("unknown order " + orderId + (models.orders().evictedCount() == 0 ? "" :
@@ -157,25 +172,62 @@ final class QueryRoutes
     private void commandAnswer(final Context ctx, final ApiKeys.Principal caller, final long seq, final String requestId)
     {
         await(ctx, models.commands());
-        final AsOf<CommandView.CommandStatus> status = models.commands().command(seq);
-        final CommandView.CommandStatus s = status.value();
-        final boolean visible = s != null && (caller.operator() || (s.account() != null && s.account() == caller.account()));
-        if (!visible)
+        final ObjectNode out = commandStatus(seq, caller);
+        if (out == null)
         {
             final long oldest = models.commands().oldestKeptSeq();
-            if (s == null && seq > 0 && seq < oldest)
+            if (seq > 0 && seq < oldest)
             {
                 throw ApiError.notFound("command " + seq + " is older than the last " +
                     models.commands().capacity() + " commands kept (oldest kept: " + oldest + ")");
             }
             throw ApiError.notFound("unknown command " + seq);
         }
-        final ObjectNode out = flat(status);
         if (requestId != null)
         {
             out.put("requestId", requestId);
         }
         HttpApi.json(ctx, 200, out);
+    }
+
+    /** The status of command {@code seq} as {@code caller} may see it, or null when unknown or someone else's. */
+    ObjectNode commandStatus(final long seq, final ApiKeys.Principal caller)
+    {
+        final AsOf<CommandView.CommandStatus> status = models.commands().command(seq);
+        final CommandView.CommandStatus s = status.value();
+        final boolean visible = s != null && (caller.operator() || (s.account() != null && s.account() == caller.account()));
+        return visible ? flat(status) : null;
+    }
+
+    /**
+     * The engine-wide id of the account's client order id; an id the account never placed through
+     * a front end is taken as engine-wide (an order entered over the line protocol).
+     */
+    static long engineOrderId(final ClientOrderIds orderIds, final long account, final long clientOrderId)
+    {
+        final long engineId = orderIds.find(account, clientOrderId);
+        return engineId != ClientOrderIds.NONE ? engineId : clientOrderId;
+    }
+
+    /** Values as JSON, each with its {@code orderId} shown as the client's own. */
+    private List<ObjectNode> clientView(final List<?> values)
+    {
+        final List<ObjectNode> out = new ArrayList<>(values.size());
+        for (final Object value : values)
+        {
+            out.add(clientOrderIds(JsonBody.MAPPER.valueToTree(value)));
+        }
+        return out;
+    }
+
+    private ObjectNode clientOrderIds(final ObjectNode node)
+    {
+        final JsonNode id = node.get("orderId");
+        if (id != null && id.isNumber())
+        {
+            node.put("orderId", orderIds.clientOrderId(id.asLong(), id.asLong()));
+        }
+        return node;
     }
 
     private String knownSymbol(final Context ctx)
@@ -224,12 +276,12 @@ final class QueryRoutes
         }
     }
 
-    private static ObjectNode flat(final AsOf<?> answer)
+    private ObjectNode flat(final AsOf<?> answer)
     {
         final ObjectNode out = JsonBody.MAPPER.createObjectNode();
         out.put("asOfSeq", answer.asOfSeq());
         out.setAll((ObjectNode)JsonBody.MAPPER.valueToTree(answer.value()));
-        return out;
+        return clientOrderIds(out);
     }
 
     private static Map<String, Object> listed(final long asOfSeq, final String key, final Object list)

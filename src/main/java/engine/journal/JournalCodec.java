@@ -18,6 +18,9 @@ import net.openhft.chronicle.bytes.Bytes;
  *  2  i64  seq
  * 10  i64  timestamp
  * 18  ...  body, by kind (only the fields that kind uses)
+ *  m  u8   identity flags: 1 request id key follows, 2 client order id follows (not in VOID)
+ *      i64 i64  request id key (hi, lo), if flagged
+ *      i64      client order id, if flagged
  *  n  i32  CRC32C of bytes [0, n)
  * </pre>
  * Entries are stored packed into Chronicle documents, each preceded by a {@code u8} length
@@ -28,11 +31,13 @@ import net.openhft.chronicle.bytes.Bytes;
  *
  * <p>Format history, also recorded as {@code entryFormat} in {@code journal.properties}, which
  * {@link JournalDirectory} checks before reading or writing: 1, one document per entry with no
- * length prefix; 2, entries packed into documents. A journal of another format is refused.
+ * length prefix; 2, entries packed into documents; 3, the front ends' identities (request id
+ * key, client order id) after the body, so that they survive a restart. A journal of another
+ * format is refused.
  */
 final class JournalCodec
 {
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final int MAX_LENGTH = 128;
     static final int KIND_SYMBOL = 1;
     static final int KIND_DEPOSIT = 2;
@@ -43,6 +48,8 @@ final class JournalCodec
     static final int KIND_TICK = 7;
     static final int KIND_VOID = 100;
     private static final int HEADER = 18;
+    private static final int HAS_REQUEST_ID = 1;
+    private static final int HAS_CLIENT_ORDER_ID = 2;
 
     /** What {@link #decode} found. */
     enum Outcome
@@ -100,7 +107,23 @@ final class JournalCodec
             {
             }
         }
+        writeIdentities(command);
         return seal();
+    }
+
+    private void writeIdentities(final Command command)
+    {
+        bytes.writeUnsignedByte((command.hasRequestId() ? HAS_REQUEST_ID : 0) |
+            (command.hasClientOrderId() ? HAS_CLIENT_ORDER_ID : 0));
+        if (command.hasRequestId())
+        {
+            bytes.writeLong(command.requestIdHi());
+            bytes.writeLong(command.requestIdLo());
+        }
+        if (command.hasClientOrderId())
+        {
+            bytes.writeLong(command.clientOrderId());
+        }
     }
 
     /** Encodes a marker saying that the document at {@code index} is void after {@code seq} (torn in a crash). */
@@ -182,19 +205,39 @@ final class JournalCodec
         {
             return bad("unknown entry kind " + kind);
         }
-        if (expected != length - 4 - HEADER)
-        {
-            return bad("length " + length + " does not fit kind " + kind);
-        }
         if (kind == KIND_VOID)
         {
+            if (expected != length - 4 - HEADER)
+            {
+                return bad("length " + length + " does not fit kind " + kind);
+            }
             voidedIndex = in.readLong();
             into.seq(seq);
             return Outcome.VOID;
         }
+        final int flags = length - 4 - HEADER > expected ? array[HEADER + expected] & 0xFF : -1;
+        if (flags < 0 || (flags & ~(HAS_REQUEST_ID | HAS_CLIENT_ORDER_ID)) != 0 ||
+            expected + identitiesLength(flags) != length - 4 - HEADER)
+        {
+            return bad("length " + length + " does not fit kind " + kind);
+        }
         readBody(kind, in, timestamp, into);
+        in.readSkip(1);
+        if ((flags & HAS_REQUEST_ID) != 0)
+        {
+            into.requestId(in.readLong(), in.readLong());
+        }
+        if ((flags & HAS_CLIENT_ORDER_ID) != 0)
+        {
+            into.clientOrderId(in.readLong());
+        }
         into.seq(seq);
         return Outcome.COMMAND;
+    }
+
+    private static int identitiesLength(final int flags)
+    {
+        return 1 + ((flags & HAS_REQUEST_ID) != 0 ? 16 : 0) + ((flags & HAS_CLIENT_ORDER_ID) != 0 ? 8 : 0);
     }
 
     private static void readBody(final int kind, final Bytes<byte[]> in, final long time, final Command into)

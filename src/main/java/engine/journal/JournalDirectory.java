@@ -139,7 +139,9 @@ public final class JournalDirectory
             throw new JournalException("journal " + root + " has entry format " + format + " (" +
                 root.resolve(SETTINGS) + "), but this build reads and writes only format " + JournalCodec.FORMAT +
                 (format.equals("1") ? " (format 1 stored one document per command; format 2 packs the commands of a " +
-                    "batch into one document)" : "") + "; read it with the build that wrote it, e.g. journal cat, " +
+                    "batch into one document)" : "") +
+                (format.equals("2") ? " (format 2 has no request ids or client order ids, so retries and HTTP order " +
+                    "ids could not survive a restart)" : "") + "; read it with the build that wrote it, e.g. journal cat, " +
                 "and run the commands into a new journal");
         }
     }

@@ -5,12 +5,14 @@
  * <h2>Layout</h2>
  * A journal directory holds {@code engine.lock}, {@code journal-end.properties} (see below),
  * {@code journal.properties} (settings replay must match, and the
- * entry format, now 2: a journal of another format is refused), {@code queue/} (Chronicle
+ * entry format, now 3: a journal of another format is refused), {@code queue/} (Chronicle
  * Queue, daily files) and {@code snapshots/} ({@code snapshot-<seq>.snap}, format in
- * {@code SnapshotFormat}; the newest three are kept).
+ * {@code SnapshotFormat}; the newest three are kept). A live engine keeps its event store in
+ * {@code events/} beside them, derived from the journal and regenerated from it whenever it
+ * lags ({@code engine.server.EventStoreCatchUp}).
  *
  * <p>Each queue document holds the entries of (part of) one ingress batch, at most 256, each
- * as {@code u8 length} then one entry in the binary layout of {@code JournalCodec} (22 to 86
+ * as {@code u8 length} then one entry in the binary layout of {@code JournalCodec} (23 to 111
  * bytes ending in a CRC32C); see {@code EntryPacker}. Queue indexes (in snapshots, results and
  * messages) are indexes of documents, not of entries.
  *

@@ -27,9 +27,12 @@ public final class EventStoreReader implements AutoCloseable
     private final EventBatch batch = new EventBatch();
     private final long[] record = new long[EventBatch.recordWords()];
     private long skipThrough;
+    private Consumer<EventBatch> onSkipped;
 
+    /** @throws IllegalStateException when the store has another format ({@link EventStoreFormat}) */
     public EventStoreReader(final Path dir)
     {
+        EventStoreFormat.check(dir);
         queue = SingleChronicleQueueBuilder.binary(dir).build();
         tailer = queue.createTailer();
     }
@@ -41,6 +44,16 @@ public final class EventStoreReader implements AutoCloseable
     public void skipThrough(final long seq)
     {
         skipThrough = seq;
+    }
+
+    /**
+     * Also hands each skipped command to {@code onSkipped}, with its header and identities but
+     * no events: for tables that a snapshot of the read models does not hold.
+     */
+    public void skipThrough(final long seq, final Consumer<EventBatch> onSkipped)
+    {
+        skipThrough = seq;
+        this.onSkipped = onSkipped;
     }
 
     /**
@@ -59,6 +72,10 @@ public final class EventStoreReader implements AutoCloseable
                 onBatch.accept(batch);
                 read++;
             }
+            else if (onSkipped != null)
+            {
+                onSkipped.accept(batch);
+            }
         }
         return read;
     }
@@ -75,12 +92,17 @@ public final class EventStoreReader implements AutoCloseable
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final long seq = bytes.readLong();
+            batch.begin(seq, bytes.readLong(), CommandType.fromCode(bytes.readInt()));
+            final int count = bytes.readInt();
+            final long account = bytes.readLong();
+            final long orderId = bytes.readLong();
+            final int flags = bytes.readInt();
+            batch.identities(account, orderId, (flags & 1) != 0, bytes.readLong(), (flags & 2) != 0, bytes.readLong(),
+                bytes.readLong());
             if (seq <= skipThrough)
             {
                 return SKIPPED;
             }
-            batch.begin(seq, bytes.readLong(), CommandType.fromCode(bytes.readInt()));
-            final int count = bytes.readInt();
             for (int i = 0; i < count; i++)
             {
                 for (int w = 0; w < record.length; w++)
@@ -90,6 +112,18 @@ public final class EventStoreReader implements AutoCloseable
                 batch.appendRecord(record, 0);
             }
             return READ;
+        }
+    }
+
+    /** Hands every command stored in {@code dir} now to {@code onBatch}, in order (catching up at start). */
+    public static void readAll(final Path dir, final Consumer<EventBatch> onBatch)
+    {
+        try (EventStoreReader reader = new EventStoreReader(dir))
+        {
+            while (reader.poll(onBatch, 4096) > 0)
+            {
+                // Until the end of what is stored.
+            }
         }
     }
 

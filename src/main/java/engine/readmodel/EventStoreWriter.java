@@ -15,7 +15,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * A command already stored (a replay after recovery) is skipped, so the store never holds a
  * sequence twice.
  *
- * <p>Excerpt layout: seq, timestamp, command type code, event count, then
+ * <p>Excerpt layout ({@link EventStoreFormat} 2): seq, timestamp, command type code (i32), event
+ * count (i32), the command's identities (account, engine order id, flags i32: 1 client order id,
+ * 2 request id; client order id, request id key hi, lo), then
  * {@code count * EventBatch.recordWords()} longs as {@link EventBatch#copyRecord} gives them.
  */
 public final class EventStoreWriter implements EventHandler<EventBatch>, AutoCloseable
@@ -35,6 +37,8 @@ public final class EventStoreWriter implements EventHandler<EventBatch>, AutoClo
     public void onStart()
     {
         // Chronicle wants the appender made on the thread that writes.
+        EventStoreFormat.check(dir);
+        EventStoreFormat.markIfNew(dir);
         queue = SingleChronicleQueueBuilder.binary(dir).build();
         appender = queue.createAppender();
         lastSeq = EventStoreReader.lastSeq(queue);
@@ -58,6 +62,12 @@ public final class EventStoreWriter implements EventHandler<EventBatch>, AutoClo
             bytes.writeLong(batch.timestamp());
             bytes.writeInt(batch.commandType().ordinal());
             bytes.writeInt(batch.count());
+            bytes.writeLong(batch.commandAccount());
+            bytes.writeLong(batch.commandOrderId());
+            bytes.writeInt((batch.hasClientOrderId() ? 1 : 0) | (batch.hasRequestId() ? 2 : 0));
+            bytes.writeLong(batch.clientOrderId());
+            bytes.writeLong(batch.requestIdHi());
+            bytes.writeLong(batch.requestIdLo());
             for (int i = 0; i < batch.count(); i++)
             {
                 batch.copyRecord(i, record, 0);
@@ -68,6 +78,12 @@ public final class EventStoreWriter implements EventHandler<EventBatch>, AutoClo
             }
         }
         lastSeq = batch.seq();
+    }
+
+    /** The sequence of the last command stored (0 when empty); valid once started. */
+    public long lastSeq()
+    {
+        return lastSeq;
     }
 
     @Override

@@ -17,6 +17,7 @@ import engine.journal.JournalRepair;
 import engine.journal.JournalWriter;
 import engine.journal.Recovery;
 import engine.journal.SnapshotStore;
+import engine.readmodel.EventStoreWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ import java.util.function.Consumer;
  * (TCP lines, HTTP) shares. Start-up loads the newest valid snapshot, replays the journal after
  * it with output suppressed, repairs a torn tail, and starts the engine with sequence numbers
  * carrying on. Snapshots are taken every N commands, on demand and at shutdown.
+ *
+ * <p>The event store ({@code DIR/events}, {@link EventStoreCatchUp}) is always kept: it first
+ * catches up with the journal (regenerating what a crash kept from it), then each command's
+ * events are appended once the command is journaled. Front ends that rebuild tables from it
+ * (read models, request ids, client order ids) read it in {@link Builder#onEventStoreReady},
+ * before the engine takes commands.
  *
  * <p>Submit through {@link #submit}: it holds a shared gate that a snapshot closes for the time
  * it takes to copy the state, so snapshots see the engine idle between two commands. A submitter
@@ -52,6 +59,7 @@ public final class LiveEngine implements AutoCloseable
     private final JournalWriter journal;
     private final Engine engine;
     private final SnapshotStore snapshots;
+    private final EventStoreWriter eventStore;
     private final PrintStream log;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Thread snapshotter;
@@ -72,6 +80,9 @@ public final class LiveEngine implements AutoCloseable
             }
             directory.settle(builder.stp);
             recovered = recover(builder);
+            final Path events = EventStoreCatchUp.eventsDir(directory);
+            EventStoreCatchUp.catchUp(directory, recovered.lastSeq(), recoveryOptions(builder));
+            builder.eventStoreReady.forEach(hook -> hook.accept(events));
             snapshots = new SnapshotStore(directory);
             lastSnapshotSeq = recovered.snapshotSeq();
             journal = new JournalWriter(directory, builder.durability,
@@ -83,6 +94,8 @@ public final class LiveEngine implements AutoCloseable
                 .timeSource(EngineConfig.TimeSource.SEQUENCER).firstSeq(recovered.lastSeq() + 1).build();
             final Engine.Builder engineBuilder = Engine.builder(config).logic(recovered.logic()).journalStage(journal);
             builder.outputHandlers.forEach(engineBuilder::outputHandler);
+            eventStore = new EventStoreWriter(events);
+            engineBuilder.onResultThread(eventStore);
             builder.journaledHandlers.forEach(engineBuilder::onResultThread);
             engine = engineBuilder.start();
             snapshotter = startSnapshotter(builder.snapshotEvery);
@@ -108,10 +121,15 @@ public final class LiveEngine implements AutoCloseable
     }
 
 
+    private Recovery.Options recoveryOptions(final Builder builder)
+    {
+        return Recovery.Options.defaults(log).salvage(builder.salvage)
+            .sizes(builder.config.expectedOrders(), builder.config.expectedAccounts());
+    }
+
     private Recovery.Recovered recover(final Builder builder)
     {
-        final Recovery.Options options = Recovery.Options.defaults(log).salvage(builder.salvage)
-            .sizes(builder.config.expectedOrders(), builder.config.expectedAccounts());
+        final Recovery.Options options = recoveryOptions(builder);
         Recovery.Recovered result = Recovery.recover(directory, options);
         if (result.corruption() != null)
         {
@@ -320,6 +338,7 @@ public final class LiveEngine implements AutoCloseable
                 return;
             }
             engine.close();
+            eventStore.close();
             final long seq = engine.logicWhenIdle().lastSeq();
             // Stopped right after recovery the journal writer has written nothing (its lastSeq is 0),
             // but the recovered state is still worth a snapshot: the next start replays nothing.
@@ -354,6 +373,7 @@ public final class LiveEngine implements AutoCloseable
         private PrintStream log = System.err;
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
         private final List<EventHandler<EventBatch>> journaledHandlers = new ArrayList<>();
+        private final List<Consumer<Path>> eventStoreReady = new ArrayList<>();
         private Consumer<Throwable> onJournalFailure;
         private Disk disk = Disk.REAL;
 
@@ -422,6 +442,16 @@ public final class LiveEngine implements AutoCloseable
         public Builder journaledHandler(final EventHandler<EventBatch> handler)
         {
             journaledHandlers.add(handler);
+            return this;
+        }
+
+        /**
+         * Called with the event store directory once it has caught up with the journal, before
+         * the engine takes commands: the place to rebuild tables from it (read models, ids).
+         */
+        public Builder onEventStoreReady(final Consumer<Path> hook)
+        {
+            eventStoreReady.add(hook);
             return this;
         }
 

@@ -47,8 +47,7 @@ final class FixServer implements AutoCloseable
             final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(WaitStrategyType.SLEEPING)
                 .outputWaitStrategy(WaitStrategyType.SLEEPING).build();
             final LiveEngine.Builder builder = LiveEngine.builder(dir).snapshotEvery(0).log(log).config(config);
-            models = HttpFrontEnd.prepare(dir, config.timeUnitNanos(), builder::outputHandler, builder::journaledHandler,
-                false);
+            models = HttpFrontEnd.prepare(dir, config.timeUnitNanos(), builder, false);
             fix = FixFrontEnd.prepare(dir, models.models(), config.timeUnitNanos(), builder::journaledHandler, log);
             live = builder.start();
             fix.start(live, "127.0.0.1", port);

@@ -148,9 +148,46 @@ class HttpApiTest
         assertThat(cancel.get("events").get(0).get("reason").asText()).isEqualTo("UNKNOWN_ORDER");
         final JsonNode amend = ok(http.post(KEY_2, "/orders/1/amend", "{\"qty\":5}"));
         assertThat(amend.get("events").get(0).get("reason").asText()).isEqualTo("UNKNOWN_ORDER");
-        // The operator sees everything.
-        assertThat(ok(http.get(OPERATOR, "/orders/1?minSeq=" + seq)).get("account").asLong()).isEqualTo(1);
+        // The operator sees everything, naming the account whose order id it gives.
+        assertThat(ok(http.get(OPERATOR, "/orders/1?account=1&minSeq=" + seq)).get("account").asLong()).isEqualTo(1);
+        assertThat(http.get(OPERATOR, "/orders/1?account=2&minSeq=" + seq).status()).isEqualTo(404);
         assertThat(ok(http.get(OPERATOR, "/accounts/1/balances")).get("balances").size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetTwoAccountsUseTheSameOrderIdEachSeeingOnlyTheirOwn()
+    {
+        final JsonNode buy = ok(http.post(KEY_1, "/orders", order("\"orderId\":42,\"qty\":3").replace("\"orderId\":1,", "")));
+        final JsonNode sell = ok(http.post(KEY_2, "/orders", "{\"orderId\":42,\"symbol\":\"BTC-USD\",\"side\":\"SELL\"," +
+            "\"type\":\"LIMIT\",\"price\":200,\"qty\":4}"));
+        assertThat(buy.get("events").get(0).get("type").asText()).isEqualTo("ACCEPTED");
+        assertThat(sell.get("events").get(0).get("type").asText()).as("B may use an id A has open").isEqualTo("ACCEPTED");
+        assertThat(sell.get("events").get(0).get("orderId").asLong()).as("shown with the client's own id").isEqualTo(42);
+        final long seq = sell.get("seq").asLong();
+
+        final JsonNode mine = ok(http.get(KEY_1, "/orders/42?minSeq=" + seq));
+        assertThat(mine.get("side").asText()).isEqualTo("BUY");
+        assertThat(mine.get("orderId").asLong()).isEqualTo(42);
+        assertThat(ok(http.get(KEY_2, "/orders/42?minSeq=" + seq)).get("side").asText()).isEqualTo("SELL");
+        assertThat(ok(http.get(KEY_1, "/accounts/1/orders?minSeq=" + seq)).get("orders").get(0).get("orderId").asLong())
+            .isEqualTo(42);
+
+        final JsonNode canceled = ok(http.post(KEY_2, "/orders/42/cancel", ""));
+        assertThat(canceled.get("events").get(0).get("type").asText()).isEqualTo("CANCELED");
+        assertThat(canceled.get("events").get(0).get("orderId").asLong()).isEqualTo(42);
+        final long after = canceled.get("seq").asLong();
+        assertThat(ok(http.get(KEY_1, "/orders/42?minSeq=" + after)).get("state").asText()).as("A's order untouched")
+            .isEqualTo("NEW");
+        final JsonNode reused = ok(http.post(KEY_2, "/orders", "{\"orderId\":42,\"symbol\":\"BTC-USD\",\"side\":\"SELL\"," +
+            "\"type\":\"LIMIT\",\"price\":201,\"qty\":1}"));
+        assertThat(reused.get("accepted").asBoolean()).as("B may reuse its own finished id").isTrue();
+        assertThat(ok(http.get(KEY_1, "/orders/42?minSeq=" + reused.get("seq").asLong())).get("side").asText())
+            .as("and A still finds its own").isEqualTo("BUY");
+
+        final JsonNode duplicate = ok(http.post(KEY_1, "/orders", order("\"orderId\":42,\"qty\":1").replace("\"orderId\":1,", "")));
+        assertThat(duplicate.get("events").get(0).get("reason").asText()).as("a duplicate within one account")
+            .isEqualTo("DUPLICATE_ORDER_ID");
+        assertThat(duplicate.get("events").get(0).get("orderId").asLong()).isEqualTo(42);
     }
 
     @Test

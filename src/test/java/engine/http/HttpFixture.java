@@ -5,14 +5,10 @@ import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
 import engine.readmodel.EventStoreWriter;
 import engine.readmodel.ReadModels;
-import engine.testing.TestSettings;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /** A real engine, read models, event store and HTTP server on a free port, and a real HTTP client. */
@@ -26,8 +22,7 @@ final class HttpFixture implements AutoCloseable
     final Engine engine;
     final ReadModels models;
     final HttpApi api;
-    private final HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(TestSettings.timeout(Duration.ofSeconds(5))).build();
+    private final HttpClientFixture client;
 
     record Reply(int status, String body, HttpResponse<String> raw)
     {
@@ -54,53 +49,27 @@ final class HttpFixture implements AutoCloseable
         models.handlers().forEach(builder::outputHandler);
         engine = builder.start();
         api = HttpApi.start(engine, models, keys, 0);
+        client = new HttpClientFixture(api::port);
     }
 
     URI uri(final String path)
     {
-        return URI.create("http://localhost:" + api.port() + path);
+        return client.uri(path);
     }
 
     Reply get(final String key, final String path)
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET()
-            .timeout(TestSettings.timeout(Duration.ofSeconds(20)));
-        return send(key, request);
+        return client.get(key, path);
     }
 
     Reply post(final String key, final String path, final String json)
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-            .timeout(TestSettings.timeout(Duration.ofSeconds(20)))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        return send(key, request);
-    }
-
-    private Reply send(final String key, final HttpRequest.Builder request)
-    {
-        if (key != null)
-        {
-            request.header("X-API-Key", key);
-        }
-        try
-        {
-            final HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response);
-        }
-        catch (final IOException e)
-        {
-            throw new IllegalStateException(e);
-        }
-        catch (final InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.post(key, path, json);
     }
 
     HttpClient client()
     {
-        return client;
+        return client.client();
     }
 
     @Override

@@ -422,4 +422,17 @@ class JournalFaultTest
         assertThatThrownBy(() -> new JournalWriter(journal, Durability.ASYNC, failure -> { }))
             .isInstanceOf(JournalException.class).hasMessageContaining("entry format 1");
     }
+
+    @Test
+    void shouldRefuseAJournalOfTheFormatWithoutIdentitiesSayingWhy() throws IOException
+    {
+        final Path settings = dir.resolve("journal.properties");
+        Files.writeString(settings, Files.readString(settings).replace("entryFormat=" + JournalCodec.FORMAT, "entryFormat=2"));
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining("entry format 2").hasMessageContaining("request ids")
+            .hasMessageContaining("journal cat");
+        assertThatThrownBy(() -> journal.settle(engine.api.SelfTradePrevention.NONE))
+            .isInstanceOf(JournalException.class).hasMessageContaining("entry format 2");
+    }
 }

@@ -43,14 +43,14 @@ class LiveEngineTest
             .config(EngineConfig.live().toBuilder().waitStrategy(WaitStrategyType.SLEEPING).build()).start();
     }
 
-    private static long submit(final LiveEngine live, final Command command)
+    static long submit(final LiveEngine live, final Command command)
     {
         final CompletableFuture<Long> seq = new CompletableFuture<>();
         live.submit(command, result -> seq.complete(result.seq()));
         return seq.join();
     }
 
-    private static void trade(final LiveEngine live, final int orders, final long firstId)
+    static void trade(final LiveEngine live, final int orders, final long firstId)
     {
         for (int i = 0; i < orders; i++)
         {
@@ -60,7 +60,7 @@ class LiveEngineTest
         }
     }
 
-    private static void fund(final LiveEngine live)
+    static void fund(final LiveEngine live)
     {
         submit(live, new Command().symbol(0, AsciiName.hi("X-USD"), AsciiName.lo("X-USD"), AsciiName.hi("X"), AsciiName.lo("X"),
             AsciiName.hi("USD"), AsciiName.lo("USD"), 1, 1));

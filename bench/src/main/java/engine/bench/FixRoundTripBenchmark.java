@@ -71,8 +71,7 @@ public final class FixRoundTripBenchmark
         final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         final EngineConfig config = EngineConfig.live();
         final LiveEngine.Builder builder = LiveEngine.builder(data).snapshotEvery(0).log(quiet).config(config);
-        final HttpFrontEnd models = HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder::outputHandler,
-            builder::journaledHandler, false);
+        final HttpFrontEnd models = HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder, false);
         final FixFrontEnd fix = FixFrontEnd.prepare(data, models.models(), config.timeUnitNanos(),
             builder::journaledHandler, System.err);
         final LiveEngine live = builder.start();
