@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer>
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
         if (http != null)
         {
-            http.start(live.engine(), httpPort);
+            http.start(live.engine(), live.journal(), httpPort);
             System.err.println("serve: HTTP on port " + http.port());
         }
         final CountDownLatch stopped = new CountDownLatch(1);

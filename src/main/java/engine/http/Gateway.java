@@ -18,17 +18,25 @@ final class Gateway
     }
 
     private final Engine engine;
+    private final LatencyWindow latencies;
 
-    Gateway(final Engine engine)
+    /** @param latencies told each command's time from submit to its journaled result, on the result thread */
+    Gateway(final Engine engine, final LatencyWindow latencies)
     {
         this.engine = engine;
+        this.latencies = latencies;
     }
 
     /** @return the submitted command with the sequence number the ring gave it, or null when the ring is full. */
     Submitted trySubmit(final Command command)
     {
         final CompletableFuture<CommandResult> future = new CompletableFuture<>();
-        final long seq = engine.trySubmitForSeq(command, batch -> future.complete(Results.copy(batch)));
+        final long start = System.nanoTime();
+        final long seq = engine.trySubmitForSeq(command, batch ->
+        {
+            latencies.record(System.nanoTime() - start);
+            future.complete(Results.copy(batch));
+        });
         return seq < 0 ? null : new Submitted(seq, future);
     }
 }

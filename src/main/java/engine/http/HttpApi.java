@@ -2,6 +2,7 @@ package engine.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import engine.app.Engine;
+import engine.journal.JournalWriter;
 import engine.readmodel.ReadModels;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -18,14 +19,18 @@ import java.util.function.BiConsumer;
  */
 public final class HttpApi implements AutoCloseable
 {
+    /** HTTP commands whose latency the engine panel summarises. */
+    private static final int LATENCY_SAMPLES = 4096;
     private final Javalin app;
     private final StreamHub hub;
 
-    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final int port)
+    private HttpApi(final Gateway gateway, final EngineStats stats, final ReadModels models, final ApiKeys keys,
+        final int port)
     {
         final RequestIds requestIds = new RequestIds(1 << 20);
         final QueryRoutes queries = new QueryRoutes(models, requestIds);
         final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, requestIds);
+        final DashboardRoutes dashboard = new DashboardRoutes(models, stats);
         hub = new StreamHub(models);
         app = Javalin.create(cfg ->
         {
@@ -34,6 +39,10 @@ public final class HttpApi implements AutoCloseable
             errors(cfg);
             queries(cfg, keys, queries);
             commands(cfg, keys, commands);
+            DashboardRoutes.staticFiles(cfg);
+            cfg.routes.get("/symbols", secured(keys, dashboard::symbols));
+            cfg.routes.get("/me", secured(keys, dashboard::me));
+            cfg.routes.get("/engine/stats", secured(keys, dashboard::stats));
             cfg.routes.sse("/symbols/{symbol}/stream", client ->
             {
                 try
@@ -53,13 +62,22 @@ public final class HttpApi implements AutoCloseable
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
     public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
     {
-        return new HttpApi(new Gateway(engine), models, keys, port);
+        return start(engine, null, models, keys, port);
+    }
+
+    /** As {@link #start(Engine, ReadModels, ApiKeys, int)}, and reports {@code journal} (may be null) on the engine panel. */
+    public static HttpApi start(final Engine engine, final JournalWriter journal, final ReadModels models,
+        final ApiKeys keys, final int port)
+    {
+        final LatencyWindow latencies = new LatencyWindow(LATENCY_SAMPLES);
+        return new HttpApi(new Gateway(engine, latencies), new EngineStats(engine, journal, models, latencies), models,
+            keys, port);
     }
 
     /** Serves queries only (a projection process); command endpoints answer 405. */
     public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final int port)
     {
-        return new HttpApi(null, models, keys, port);
+        return new HttpApi(null, new EngineStats(null, null, models, null), models, keys, port);
     }
 
     /** The port actually bound (useful with port 0). */

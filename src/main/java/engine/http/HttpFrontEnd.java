@@ -3,6 +3,7 @@ package engine.http;
 import com.lmax.disruptor.EventHandler;
 import engine.app.Engine;
 import engine.core.EventBatch;
+import engine.journal.JournalWriter;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.EventStoreWriter;
 import engine.readmodel.ReadModels;
@@ -75,6 +76,12 @@ public final class HttpFrontEnd implements AutoCloseable
     /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
     public void start(final Engine engine, final int port)
     {
+        start(engine, null, port);
+    }
+
+    /** As {@link #start(Engine, int)}; the dashboard's engine panel also shows {@code journal}'s mode and lag. */
+    public void start(final Engine engine, final JournalWriter journal, final int port)
+    {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
         {
@@ -84,7 +91,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
         }
-        api = HttpApi.start(engine, models, keys, port);
+        api = HttpApi.start(engine, journal, models, keys, port);
     }
 
     public ReadModels models()

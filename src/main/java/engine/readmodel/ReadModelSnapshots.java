@@ -48,7 +48,8 @@ public final class ReadModelSnapshots
     /** The folder for snapshots inside the event store folder. */
     public static final String DIR_NAME = "readmodel-snapshots";
     public static final int MAGIC = 0x524D534E;
-    public static final int VERSION = 1;
+    /** 2: trades carry four candle intervals (1 s, 1 min, 5 min, 1 h) instead of two. */
+    public static final int VERSION = 2;
     private static final Pattern FILE = Pattern.compile("readmodels-(\\d{20})\\.snap");
 
     /** The models' state, copied model by model under each model's lock. */

@@ -5,7 +5,10 @@ import engine.core.EventBatch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The instruments a model has seen in SYMBOL_ADDED events, with their assets and scales. */
@@ -36,6 +39,18 @@ final class SymbolTable
     Symbol get(final Name name)
     {
         return symbols.get(name);
+    }
+
+    /** The symbols' names, sorted. */
+    List<String> names()
+    {
+        final List<String> out = new ArrayList<>(symbols.size());
+        for (final Name name : symbols.keySet())
+        {
+            out.add(name.toString());
+        }
+        Collections.sort(out);
+        return out;
     }
 
     void writeTo(final DataOutputStream out) throws IOException

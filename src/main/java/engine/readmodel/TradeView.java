@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Recent trades and OHLCV candles (1 s and 1 min) per symbol, bounded in memory. */
+/** Recent trades and OHLCV candles (1 s, 1 min, 5 min, 1 h) per symbol, bounded in memory. */
 public final class TradeView extends ReadModel
 {
     /** One trade as printed on the tape. */
@@ -32,7 +32,9 @@ public final class TradeView extends ReadModel
     public enum Interval
     {
         S1(1_000_000_000L),
-        M1(60_000_000_000L);
+        M1(60_000_000_000L),
+        M5(300_000_000_000L),
+        H1(3_600_000_000_000L);
 
         final long nanos;
 
