@@ -16,8 +16,9 @@ export class CandleChart {
       timeScale: { timeVisible: true, secondsVisible: true },
       rightPriceScale: { scaleMargins: { top: 0.1, bottom: 0.3 } },
     });
+    // Prices are whole ticks.
     this.price = this.chart.addCandlestickSeries({ upColor: UP, downColor: DOWN, wickUpColor: UP,
-      wickDownColor: DOWN, borderVisible: false });
+      wickDownColor: DOWN, borderVisible: false, priceFormat: { type: 'price', precision: 0, minMove: 1 } });
     this.volume = this.chart.addHistogramSeries({ priceFormat: { type: 'volume' }, priceScaleId: 'volume' });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.75, bottom: 0 } });
     this.interval = '1s';

@@ -16,10 +16,16 @@ export function showStats(s) {
   text('stat-readmodel-lag', s.readModels.lag);
   const l = s.latencyMicros;
   text('stat-latency', !l || l.samples === 0 ? 'no commands yet' :
-    `p50 ${l.p50} µs · p90 ${l.p90} µs · p99 ${l.p99} µs · max ${l.max} µs (last ${l.samples})`);
+    `p50 ${duration(l.p50)} · p90 ${duration(l.p90)} · p99 ${duration(l.p99)} · max ${duration(l.max)} ` +
+    `(last ${l.samples})`);
   $('engine-error').textContent = '';
 }
 
 export function showStatsError(message) {
   $('engine-error').textContent = message;
+}
+
+/** Microseconds as µs below a millisecond, else ms with one decimal. */
+function duration(micros) {
+  return micros < 1000 ? `${micros} µs` : `${(micros / 1000).toFixed(1)} ms`;
 }

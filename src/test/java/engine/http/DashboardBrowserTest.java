@@ -71,6 +71,14 @@ class DashboardBrowserTest
         context.setDefaultTimeout(TIMEOUT_MS);
         page = context.newPage();
         page.onPageError(pageErrors::add);
+        page.onConsoleMessage(message ->
+        {
+            // Failed fetches are expected here (error answers, a stopped server); anything else is worth seeing.
+            if (!message.text().startsWith("Failed to load resource"))
+            {
+                System.err.println("page console: " + message.type() + ": " + message.text());
+            }
+        });
     }
 
     @AfterEach

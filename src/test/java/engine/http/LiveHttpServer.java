@@ -1,6 +1,7 @@
 package engine.http;
 
 import engine.app.EngineConfig;
+import engine.core.WaitStrategyType;
 import engine.server.LiveEngine;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,10 @@ final class LiveHttpServer implements AutoCloseable
 
     private LiveHttpServer(final Path data, final int port) throws IOException
     {
-        final LiveEngine.Builder builder = LiveEngine.builder(data).snapshotEvery(0).log(QUIET);
+        // Blocking waits: an idle test server should leave the (shared, small) machine to the browser.
+        final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(WaitStrategyType.BLOCKING)
+            .outputWaitStrategy(WaitStrategyType.BLOCKING).build();
+        final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).snapshotEvery(0).log(QUIET);
         http = HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler,
             builder::journaledHandler);
         live = builder.start();
