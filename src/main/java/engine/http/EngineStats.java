@@ -5,6 +5,7 @@ import engine.journal.JournalWriter;
 import engine.readmodel.ReadModels;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The engine panel's numbers ({@code GET /engine/stats}), read from what the engine already
@@ -15,10 +16,11 @@ import java.util.Map;
 final class EngineStats
 {
     static final long RATE_WINDOW_NANOS = 1_000_000_000L;
-    private final Engine engine;
+    private final LongSupplier engineSeq;
     private final JournalWriter journal;
     private final ReadModels models;
     private final LatencyWindow latencies;
+    private final LongSupplier nanoClock;
     private long sampleNanos;
     private long sampleSeq = -1;
     private double rate;
@@ -30,18 +32,26 @@ final class EngineStats
      */
     EngineStats(final Engine engine, final JournalWriter journal, final ReadModels models, final LatencyWindow latencies)
     {
-        this.engine = engine;
+        this(engine == null ? null : () -> engine.nextSeq() - 1, journal, models, latencies, System::nanoTime);
+    }
+
+    /** @param engineSeq the last sequence the engine handed out, or null in a projection */
+    EngineStats(final LongSupplier engineSeq, final JournalWriter journal, final ReadModels models,
+        final LatencyWindow latencies, final LongSupplier nanoClock)
+    {
+        this.engineSeq = engineSeq;
         this.journal = journal;
         this.models = models;
         this.latencies = latencies;
+        this.nanoClock = nanoClock;
     }
 
     synchronized Map<String, Object> snapshot()
     {
         final long applied = models.appliedSeq();
-        final long seq = engine == null ? applied : engine.nextSeq() - 1;
+        final long seq = engineSeq == null ? applied : engineSeq.getAsLong();
         final Map<String, Object> out = new LinkedHashMap<>();
-        out.put("role", engine == null ? "projection" : "engine");
+        out.put("role", engineSeq == null ? "projection" : "engine");
         out.put("seq", seq);
         out.put("commandsPerSecond", rate(seq));
         if (journal != null)
@@ -67,7 +77,7 @@ final class EngineStats
 
     private long rate(final long seq)
     {
-        final long now = System.nanoTime();
+        final long now = nanoClock.getAsLong();
         if (sampleSeq < 0)
         {
             sampleSeq = seq;
