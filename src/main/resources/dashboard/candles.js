@@ -13,7 +13,7 @@ export class CandleChart {
       autoSize: true,
       layout: { background: { color: '#11151c' }, textColor: '#c9d1d9' },
       grid: { vertLines: { color: '#1f2630' }, horzLines: { color: '#1f2630' } },
-      timeScale: { timeVisible: true, secondsVisible: true },
+      timeScale: { timeVisible: true, secondsVisible: true, barSpacing: 14, rightOffset: 4 },
       rightPriceScale: { scaleMargins: { top: 0.1, bottom: 0.3 } },
     });
     // Prices are whole ticks.

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -215,6 +216,46 @@ class DashboardBrowserTest
         assertThat(page.locator("#tape tr")).hasCount(1);
         assertThat(page.locator("#asks tr[data-price='300']")).hasAttribute("data-qty", "4");
         assertThat(page.locator("#stat-seq")).hasText(String.valueOf(api.get(KEY_1, "/engine/stats").get("seq").asLong()));
+    }
+
+    @Test
+    void shouldDrawOneCandlePerSecondOfTrading()
+    {
+        api.post(LiveHttpServer.OPERATOR, "/deposits", "{\"account\":1,\"asset\":\"USD\",\"amount\":10000000}");
+        api.post(LiveHttpServer.OPERATOR, "/deposits", "{\"account\":2,\"asset\":\"BTC\",\"amount\":10000}");
+        long orderId = 1_000;
+        for (int level = 0; level < 8; level++)
+        {
+            api.limit(KEY_2, orderId++, "SELL", 301 + level, 5 + 3L * level);
+            api.limit(KEY_1, orderId++, "BUY", 299 - level, 4 + 2L * (level % 4));
+        }
+        open(KEY_1);
+        final Random random = new Random(42);
+        final int seconds = 6;
+        for (int second = 0; second < seconds; second++)
+        {
+            for (int trade = 0; trade < 3; trade++)
+            {
+                final boolean buy = random.nextBoolean();
+                api.post(buy ? KEY_1 : KEY_2, "/orders", "{\"orderId\":" + orderId++ + ",\"symbol\":\"BTC-USD\",\"side\":\"" +
+                    (buy ? "BUY" : "SELL") + "\",\"type\":\"MARKET\",\"qty\":" + (1 + random.nextInt(4)) + "}");
+                // Refill the side just taken, so the book keeps its shape.
+                api.limit(buy ? KEY_2 : KEY_1, orderId++, buy ? "SELL" : "BUY", buy ? 301 + random.nextInt(3) :
+                    299 - random.nextInt(3), 3 + random.nextInt(5));
+            }
+            // Pacing, not synchronisation: one-second candles need trades in different seconds.
+            page.waitForTimeout(1_000);
+        }
+        final int candles = api.get(KEY_1, "/symbols/BTC-USD/candles?interval=1s").get("candles").size();
+        assertThat(candles).isGreaterThanOrEqualTo(seconds - 1);
+        // A market order may sweep several levels: the tape shows every trade the read model has.
+        assertThat(page.locator("#tape tr")).hasCount(api.get(KEY_1, "/symbols/BTC-USD/trades").get("trades").size());
+        // The chart draws what the read model holds: reloading it shows the same last candle.
+        final String live = page.locator("#last-candle").textContent();
+        page.locator("#intervals button[data-interval='1m']").click();
+        page.locator("#intervals button[data-interval='1s']").click();
+        assertThat(page.locator("#last-candle")).hasText(live);
+        shot("dashboard.png");
     }
 
     private void open(final String key)
