@@ -180,7 +180,7 @@ class DashboardBrowserTest
         page.locator("#intervals button[data-interval='1m']").click();
         assertThat(candle).hasAttribute("data-volume", String.valueOf(last.get("volume").asLong()));
         assertThat(candle).hasAttribute("data-close", "305");
-        shot("dashboard.png");
+        shot("dashboard-trade.png");
     }
 
     @Test
