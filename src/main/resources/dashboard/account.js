@@ -9,8 +9,9 @@ export class AccountPanel {
   constructor(session, symbol) {
     this.session = session;
     this.symbol = symbol;
-    this.minSeq = 0;
     this.placing = false;
+    this.shownAccount = null;
+    this.shownSeq = 0;
     this.operator = session.role === 'operator';
     $('operator-account').hidden = !this.operator;
     $('account-label').textContent = this.operator ? '(operator key: choose an account)' : `#${session.account}`;
@@ -50,21 +51,33 @@ export class AccountPanel {
     return /^\d+$/.test(text) ? text : null;
   }
 
-  /** Reloads balances and open orders, reading at least up to the last command this page sent. */
-  async refresh() {
+  /** After a reconnect: the server may have restarted from another state, so accept whatever it answers next. */
+  resync() {
+    this.shownSeq = 0;
+    return this.refresh();
+  }
+
+  /** Reloads balances and open orders; after a command, as of at least its seq (read your own write). */
+  async refresh(minSeq = 0) {
     const account = this.account();
     if (account === null) {
       fill($('balances'), []);
       fill($('open-orders'), []);
       return;
     }
-    const wait = this.minSeq > 0 ? `?minSeq=${this.minSeq}` : '';
+    const wait = minSeq > 0 ? `?minSeq=${minSeq}` : '';
     try {
       const [balances, orders] = await Promise.all([
         this.session.api.get(`accounts/${account}/balances${wait}`),
         this.session.api.get(`accounts/${account}/orders${wait}`),
       ]);
       $('account-error').textContent = '';
+      const asOf = Math.min(balances.body.asOfSeq, orders.body.asOfSeq);
+      if (account === this.shownAccount && asOf < this.shownSeq) {
+        return; // An answer overtaken by a newer one (requests may finish out of order).
+      }
+      this.shownAccount = account;
+      this.shownSeq = asOf;
       fill($('balances'), balances.body.balances.map((b) =>
         row([b.asset, { text: String(b.available), cls: 'num' }, { text: String(b.reserved), cls: 'num' }],
           { 'data-asset': b.asset })));
@@ -99,10 +112,9 @@ export class AccountPanel {
     const body = jsonBody(this.operator ? { account: $('account').value } : {}, { requestId: newRequestId() });
     try {
       const answer = await this.session.api.post(`orders/${orderId}/cancel`, body);
-      this.#noteSeq(answer.body);
       const reason = rejection(answer.body);
       $('order-result').textContent = reason ? `cancel ${orderId} rejected: ${reason}` : `cancelled ${orderId}`;
-      await this.refresh();
+      await this.refresh(seqOf(answer.body));
     } catch (e) {
       $('order-result').textContent = `cancel ${orderId}: ${e.message}`;
       button.disabled = false;
@@ -131,7 +143,6 @@ export class AccountPanel {
       requestId: newRequestId() });
     try {
       const answer = await this.session.api.post('orders', body);
-      this.#noteSeq(answer.body);
       const reason = rejection(answer.body);
       if (reason) {
         result.textContent = `rejected: ${reason}`;
@@ -146,7 +157,7 @@ export class AccountPanel {
         result.textContent = describe(answer.body);
         result.className = 'accepted';
       }
-      await this.refresh();
+      await this.refresh(seqOf(answer.body));
     } catch (e) {
       result.textContent = e.message;
       result.className = 'rejected';
@@ -154,12 +165,6 @@ export class AccountPanel {
     } finally {
       this.placing = false;
       $('place').disabled = this.session.readOnly;
-    }
-  }
-
-  #noteSeq(body) {
-    if (body && typeof body.seq === 'number') {
-      this.minSeq = Math.max(this.minSeq, body.seq);
     }
   }
 
@@ -186,6 +191,10 @@ export class AccountPanel {
 /** Which form field a business rejection is about. */
 const REASON_FIELD = { INVALID_QTY: 'qty', INVALID_PRICE: 'price', INVALID_TIF: 'tif', UNKNOWN_ACCOUNT: 'account',
   INSUFFICIENT_FUNDS: 'qty', FOK_NOT_FILLABLE: 'tif', POST_ONLY_WOULD_TAKE: 'tif' };
+
+function seqOf(answer) {
+  return answer && typeof answer.seq === 'number' ? answer.seq : 0;
+}
 
 function rejection(result) {
   if (!result || result.accepted !== false) {

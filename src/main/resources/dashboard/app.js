@@ -111,7 +111,7 @@ function follow(symbol) {
       } else if (type === 'trade') {
         addTrade(data);
         chart.addTrade(data);
-        s.panel.refresh();
+        refreshAccountSoon(s);
       }
     },
     onDown: (message) => setConnection('down', `reconnecting (${message})`),
@@ -120,6 +120,19 @@ function follow(symbol) {
       $('key-error').textContent = error.message;
     },
   });
+}
+
+/** A trade may have filled the account's orders: refresh it, at most once per quarter second. */
+function refreshAccountSoon(s) {
+  if (s.accountDue) {
+    return;
+  }
+  s.accountDue = setTimeout(() => {
+    s.accountDue = null;
+    if (session === s) {
+      s.panel.refresh();
+    }
+  }, 250);
 }
 
 /** After (re)connecting: everything the stream does not replay. */
@@ -134,7 +147,7 @@ async function reload(s, symbol) {
     }
     showTrades(trades.body.trades, trades.body.asOfSeq);
     chart.show(candles.body.candles, candles.body.asOfSeq);
-    s.panel.refresh();
+    s.panel.resync();
   } catch (e) {
     setConnection('down', `reload failed (${e.message})`);
   }
