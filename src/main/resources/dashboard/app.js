@@ -11,6 +11,8 @@ import { addTrade, clearTape, showTrades } from './tape.js';
 
 const STATS_EVERY_MS = 1000;
 const ACCOUNT_EVERY_MS = 3000;
+/** Streamed trades kept to replay over a fresh answer that was computed before they happened. */
+const RECENT_TRADES = 500;
 let session = null;
 let chart = null;
 
@@ -99,6 +101,7 @@ function follow(symbol) {
   clearLadder();
   clearTape();
   chart.clear();
+  s.recent = [];
   setConnection('connecting', 'connecting…');
   s.stopStream = s.api.stream(symbol, {
     onOpen: () => {
@@ -109,6 +112,10 @@ function follow(symbol) {
       if (type === 'depth') {
         showDepth(data);
       } else if (type === 'trade') {
+        s.recent.push(data);
+        if (s.recent.length > RECENT_TRADES) {
+          s.recent.shift();
+        }
         addTrade(data);
         chart.addTrade(data);
         refreshAccountSoon(s);
@@ -120,6 +127,14 @@ function follow(symbol) {
       $('key-error').textContent = error.message;
     },
   });
+}
+
+/** Shows a candles answer, then folds in the streamed trades it does not hold yet. */
+function showCandles(s, answer) {
+  chart.show(answer.candles, answer.asOfSeq);
+  for (const trade of s.recent) {
+    chart.addTrade(trade);
+  }
 }
 
 /** A trade may have filled the account's orders: refresh it, at most once per quarter second. */
@@ -146,7 +161,9 @@ async function reload(s, symbol) {
       return;
     }
     showTrades(trades.body.trades, trades.body.asOfSeq);
-    chart.show(candles.body.candles, candles.body.asOfSeq);
+    showCandles(s, candles.body);
+    // Trades streamed while the answers were on their way may be newer than they are.
+    s.recent.forEach(addTrade);
     s.panel.resync();
   } catch (e) {
     setConnection('down', `reload failed (${e.message})`);
@@ -192,7 +209,7 @@ $('intervals').addEventListener('click', async (e) => {
     const symbol = $('symbol').value;
     try {
       const answer = await session.api.get(`symbols/${encodeURIComponent(symbol)}/candles?interval=${chart.interval}&limit=300`);
-      chart.show(answer.body.candles, answer.body.asOfSeq);
+      showCandles(session, answer.body);
     } catch (err) {
       text('last-candle', err.message);
     }
