@@ -1,16 +1,19 @@
 package engine.app;
 
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
-import com.lmax.disruptor.dsl.Disruptor;
 import engine.api.Command;
 import engine.api.CommandResult;
 import engine.core.CommandSlot;
+import engine.core.Doorbell;
 import engine.core.EventBatch;
+import engine.core.PhasedWaitStrategy;
 import engine.core.ResultListener;
 import engine.core.Results;
 import engine.core.Sequencer;
@@ -18,33 +21,42 @@ import engine.logic.BusinessLogic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 
 /**
  * The running pipeline:
  * <pre>
- * producers ─▶ ingress ring ─▶ [sequencer] ─┬▶ business logic ─▶ output ring ─┬▶ results to clients
- *                                           └▶ journal stages (optional)      └▶ output handlers
+ *                               ┌─ engine-io: stamp time, journal ───────────┐ (journaled)
+ * producers ─▶ ingress ring ────┤                                            ▼
+ *                               └─▶ engine-blp: business logic ─▶ output ring ─▶ engine-io: results to
+ *                                   (as soon as a command is stamped)           clients, inline handlers
  * </pre>
- * Any number of threads may submit. Each command gets its sequence number at ingress and its
- * events through its {@link ResultListener} or future, released only after journal stages
- * have written it.
+ * Two engine threads, whatever the number of stages: the business logic ({@code engine-blp}) and
+ * the I/O thread ({@code engine-io}, see {@link IoStage}); output handlers registered with
+ * {@link Builder#outputHandler} get a thread each ({@code engine-output-N}). Any number of threads
+ * may submit. Each command gets its sequence number at ingress and its events through its
+ * {@link ResultListener} or future, released only after the journal stages have written it.
+ * How the threads wait, and where they run, is configuration ({@link EngineConfig}, docs/THREADS.md).
  */
 public final class Engine implements AutoCloseable
 {
     /** The most commands {@link #submitBatch} takes at once. */
     public static final int MAX_BATCH = 1024;
+    /** Thread names, by role: what {@code top -H}, thread dumps and {@link EngineConfig#affinity()} see. */
+    public static final String BLP_THREAD = "engine-blp";
+    public static final String IO_THREAD = "engine-io";
+    public static final String OUTPUT_THREAD = "engine-output";
     private static final ResultListener[] NO_LISTENERS = new ResultListener[MAX_BATCH];
     private final EngineConfig config;
     private final BusinessLogic logic;
-    private final Disruptor<CommandSlot> ingress;
-    private final Disruptor<EventBatch> output;
+    private final Doorbell doorbell = new Doorbell();
     private final RingBuffer<CommandSlot> ingressRing;
-    private final List<EventHandler<CommandSlot>> ingressHandlers = new ArrayList<>();
-    private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
+    private final RingBuffer<EventBatch> outputRing;
+    private final BatchEventProcessor<CommandSlot> blp;
+    private final IoStage io;
+    private final List<BatchEventProcessor<EventBatch>> outputProcessors = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final long seqOffset;
     private final EventTranslatorTwoArg<CommandSlot, Command, ResultListener> translator;
     private volatile boolean closed;
@@ -67,62 +79,54 @@ public final class Engine implements AutoCloseable
         };
         final FaultLog faults = builder.faults;
         final ExceptionHandler<Object> onFault = new StageFaultHandler(faults);
+        final PhasedWaitStrategy ingressWait = config.waitStrategy().create(doorbell);
+        final PhasedWaitStrategy outputWait = config.outputWaitStrategy().create(doorbell);
+        outputRing = RingBuffer.createSingleProducer(EventBatch::new, config.outputRingSize(), outputWait);
+        ingressRing = RingBuffer.create(config.producerType(), CommandSlot::new, config.ingressRingSize(), ingressWait);
 
-        output = new Disruptor<>(EventBatch::new, config.outputRingSize(), threads("engine-output"),
-            com.lmax.disruptor.dsl.ProducerType.SINGLE, config.outputWaitStrategy().create());
-        output.setDefaultExceptionHandler(onFault);
-        ingress = new Disruptor<>(CommandSlot::new, config.ingressRingSize(), threads("engine-ingress"),
-            config.producerType(), config.waitStrategy().create());
-        ingress.setDefaultExceptionHandler(onFault);
-        ingressRing = ingress.getRingBuffer();
-
-        final BusinessLogicStage blp = new BusinessLogicStage(logic, output.getRingBuffer(), faults);
-        ingressHandlers.add(blp);
-        final List<TrackedStage<CommandSlot>> journals = new ArrayList<>();
-        for (final EventHandler<CommandSlot> stage : builder.journalStages)
-        {
-            final TrackedStage<CommandSlot> tracked = new TrackedStage<>(stage);
-            journals.add(tracked);
-            ingressHandlers.add(tracked);
-        }
+        final Sequencer sequencer = config.timeSource() == EngineConfig.TimeSource.SEQUENCER ?
+            new Sequencer(builder.clock, config.timeUnitNanos(), logic.lastTimestamp()) : null;
         @SuppressWarnings("unchecked")
-        final EventHandler<CommandSlot>[] parallel = ingressHandlers.toArray(new EventHandler[0]);
-        if (config.timeSource() == EngineConfig.TimeSource.SEQUENCER)
-        {
-            final Sequencer sequencer = new Sequencer(builder.clock, config.timeUnitNanos(), logic.lastTimestamp());
-            ingressHandlers.add(sequencer);
-            ingress.handleEventsWith(sequencer).then(parallel);
-        }
-        else
-        {
-            ingress.handleEventsWith(parallel);
-        }
-
-        final Sequence[] journaled = new Sequence[journals.size()];
-        for (int i = 0; i < journaled.length; i++)
-        {
-            journaled[i] = journals.get(i).progress();
-        }
+        final EventHandler<CommandSlot>[] journals = builder.journalStages.toArray(new EventHandler[0]);
         @SuppressWarnings("unchecked")
         final EventHandler<EventBatch>[] inline = builder.resultThreadHandlers.toArray(new EventHandler[0]);
-        outputHandlers.add(new ResultHandler(journaled, seqOffset, faults, inline));
-        outputHandlers.addAll(builder.outputHandlers);
-        @SuppressWarnings("unchecked")
-        final EventHandler<EventBatch>[] consumers = outputHandlers.toArray(new EventHandler[0]);
-        output.handleEventsWith(consumers);
-        output.start();
-        ingress.start();
+        io = new IoStage(ingressRing, sequencer, journals, outputRing, new ResultHandler(faults, inline), seqOffset,
+            ingressWait, doorbell, faults);
+
+        final BusinessLogicStage stage = new BusinessLogicStage(logic, outputRing, faults);
+        blp = new BatchEventProcessorBuilder().build(ingressRing,
+            io.handlesIngress() ? ingressRing.newBarrier(io.stamped()) : ingressRing.newBarrier(), stage);
+        blp.setExceptionHandler(onFault);
+        ingressRing.addGatingSequences(blp.getSequence());
+        for (final EventHandler<EventBatch> handler : builder.outputHandlers)
+        {
+            final BatchEventProcessor<EventBatch> processor =
+                new BatchEventProcessorBuilder().build(outputRing, outputRing.newBarrier(), handler);
+            processor.setExceptionHandler(onFault);
+            outputRing.addGatingSequences(processor.getSequence());
+            outputProcessors.add(processor);
+        }
+
+        for (int i = 0; i < outputProcessors.size(); i++)
+        {
+            start(outputProcessors.get(i), OUTPUT_THREAD + "-" + (i + 1));
+        }
+        start(io, IO_THREAD);
+        start(blp, BLP_THREAD);
     }
 
-    private static ThreadFactory threads(final String prefix)
+    private void start(final Runnable body, final String name)
     {
-        final AtomicInteger count = new AtomicInteger();
-        return runnable ->
+        final Integer cpu = config.affinity().get(name.startsWith(OUTPUT_THREAD) ? OUTPUT_THREAD : name);
+        final Runnable pinned = cpu == null ? body : () ->
         {
-            final Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+            CpuAffinity.pinCurrentThread(cpu);
+            body.run();
         };
+        final Thread thread = new Thread(pinned, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
     }
 
     public static Builder builder(final EngineConfig config)
@@ -227,20 +231,22 @@ public final class Engine implements AutoCloseable
     public void awaitIdle()
     {
         final long target = ingressRing.getCursor();
-        for (final EventHandler<CommandSlot> handler : ingressHandlers)
+        awaitSequence(blp.getSequence(), target);
+        if (io.ingressProgress() != null)
         {
-            awaitSequence(ingress, handler, target);
+            awaitSequence(io.ingressProgress(), target);
         }
-        final long outTarget = output.getRingBuffer().getCursor();
-        for (final EventHandler<EventBatch> handler : outputHandlers)
+        final long outTarget = outputRing.getCursor();
+        awaitSequence(io.released(), outTarget);
+        for (final BatchEventProcessor<EventBatch> processor : outputProcessors)
         {
-            awaitSequence(output, handler, outTarget);
+            awaitSequence(processor.getSequence(), outTarget);
         }
     }
 
-    private static <T> void awaitSequence(final Disruptor<T> disruptor, final EventHandler<T> handler, final long target)
+    private static void awaitSequence(final Sequence sequence, final long target)
     {
-        while (disruptor.getSequenceValueFor(handler) < target)
+        while (sequence.get() < target)
         {
             Thread.onSpinWait();
             Thread.yield();
@@ -257,8 +263,24 @@ public final class Engine implements AutoCloseable
         }
         closed = true;
         awaitIdle();
-        ingress.halt();
-        output.halt();
+        blp.halt();
+        io.stop();
+        for (final BatchEventProcessor<EventBatch> processor : outputProcessors)
+        {
+            processor.halt();
+        }
+        for (final Thread thread : threads)
+        {
+            try
+            {
+                thread.join(10_000);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -278,7 +300,9 @@ public final class Engine implements AutoCloseable
         private final List<EventHandler<CommandSlot>> journalStages = new ArrayList<>();
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
         private final List<EventHandler<EventBatch>> resultThreadHandlers = new ArrayList<>();
-        private EpochNanoClock clock = new SystemEpochNanoClock();
+        // Epoch time from System.nanoTime plus an offset: no Instant per reading (the system
+        // clock allocates one), resampled hourly to follow the wall clock.
+        private EpochNanoClock clock = new OffsetEpochNanoClock();
         private FaultLog faults = new FaultLog(System.err);
 
         private Builder(final EngineConfig config)
@@ -300,7 +324,11 @@ public final class Engine implements AutoCloseable
             return this;
         }
 
-        /** A consumer of every command's events (writers, read models), on its own thread. */
+        /**
+         * A consumer of every command's events on a thread of its own ({@code engine-output-N}),
+         * which sees commands before they are journaled; for consumers that are too slow for the
+         * I/O thread, on machines with cores to spare. Most belong {@link #onResultThread}.
+         */
         public Builder outputHandler(final EventHandler<EventBatch> handler)
         {
             outputHandlers.add(handler);
@@ -308,9 +336,9 @@ public final class Engine implements AutoCloseable
         }
 
         /**
-         * A consumer of every command's events that runs on the result thread, after the client's
-         * listener, instead of a thread of its own: for cheap handlers on machines with few cores,
-         * and for handlers that must only see journaled commands (the event store).
+         * A consumer of every command's events that runs on the I/O thread, after the client's
+         * listener, instead of a thread of its own: it sees a command only once it is journaled,
+         * like the clients (the event store, read models). It must be quick and never block.
          */
         public Builder onResultThread(final EventHandler<EventBatch> handler)
         {

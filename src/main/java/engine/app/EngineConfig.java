@@ -9,10 +9,10 @@ import engine.core.WaitStrategyType;
  *
  * @param ingressRingSize command ring slots, a power of two
  * @param outputRingSize event ring slots (one per command), a power of two
- * @param waitStrategy how the ingress ring's consumers (sequencer, business logic, journal) wait
- * @param outputWaitStrategy how the output ring's consumers (results, read models) wait: on a
- *                           machine with fewer cores than busy threads, a parking strategy here
- *                           leaves the cores to the business logic and the producers
+ * @param waitStrategy how the business logic and the I/O thread (time stamps, journal, results)
+ *                     wait for work; the default parks when idle
+ * @param outputWaitStrategy how the output handlers on threads of their own wait (the I/O thread
+ *                           follows {@code waitStrategy})
  * @param producerType MULTI for any number of submitting threads, SINGLE when only one thread ever submits
  * @param selfTradePrevention what happens when an order meets its own account's resting order
  * @param timeSource who stamps command times
@@ -20,10 +20,12 @@ import engine.core.WaitStrategyType;
  * @param firstSeq the sequence number given to the first command (recovery carries numbering on)
  * @param expectedOrders presizes order pools and maps
  * @param expectedAccounts presizes account maps
+ * @param affinity CPU per engine thread name ({@link Engine#BLP_THREAD}, {@link Engine#IO_THREAD},
+ *                 {@link Engine#OUTPUT_THREAD}); empty to leave placement to the OS
  */
 public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategyType waitStrategy,
     WaitStrategyType outputWaitStrategy, ProducerType producerType, SelfTradePrevention selfTradePrevention, TimeSource timeSource, long timeUnitNanos,
-    long firstSeq, int expectedOrders, int expectedAccounts)
+    long firstSeq, int expectedOrders, int expectedAccounts, java.util.Map<String, Integer> affinity)
 {
     /** Who puts the time on a command. */
     public enum TimeSource
@@ -43,6 +45,7 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
             throw new IllegalArgumentException(
                 "waitStrategy, outputWaitStrategy, producerType, selfTradePrevention and timeSource are required");
         }
+        affinity = affinity == null ? java.util.Map.of() : java.util.Map.copyOf(affinity);
         if (timeUnitNanos <= 0 || firstSeq < 1 || expectedOrders < 0 || expectedAccounts < 0)
         {
             throw new IllegalArgumentException("timeUnitNanos and firstSeq must be positive, sizes non-negative");
@@ -79,7 +82,7 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
         return new Builder().ingressRingSize(ingressRingSize).outputRingSize(outputRingSize).waitStrategy(waitStrategy)
             .outputWaitStrategy(outputWaitStrategy).producerType(producerType).selfTradePrevention(selfTradePrevention).timeSource(timeSource)
             .timeUnitNanos(timeUnitNanos).firstSeq(firstSeq).expectedOrders(expectedOrders)
-            .expectedAccounts(expectedAccounts);
+            .expectedAccounts(expectedAccounts).affinity(affinity);
     }
 
     /** Hand-written builder; {@link #build()} validates. */
@@ -96,6 +99,7 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
         private long firstSeq = 1;
         private int expectedOrders = 1 << 14;
         private int expectedAccounts = 1 << 12;
+        private java.util.Map<String, Integer> affinity = java.util.Map.of();
 
         public Builder ingressRingSize(final int value)
         {
@@ -164,11 +168,18 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
             return this;
         }
 
+        /** CPU per engine thread name; see {@link CpuAffinity#parse(String)} for the command-line form. */
+        public Builder affinity(final java.util.Map<String, Integer> value)
+        {
+            affinity = value;
+            return this;
+        }
+
         public EngineConfig build()
         {
             return new EngineConfig(ingressRingSize, outputRingSize, waitStrategy,
                 outputWaitStrategy != null ? outputWaitStrategy : waitStrategy, producerType, selfTradePrevention,
-                timeSource, timeUnitNanos, firstSeq, expectedOrders, expectedAccounts);
+                timeSource, timeUnitNanos, firstSeq, expectedOrders, expectedAccounts, affinity);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class CommandFileRunner
         public static Options defaults(final SelfTradePrevention stp)
         {
             return new Options(EngineConfig.fileReplay().toBuilder().selfTradePrevention(stp)
-                .waitStrategy(WaitStrategyType.SLEEPING).build(), false, false);
+                .waitStrategy(WaitStrategyType.BACKOFF).build(), false, false);
         }
 
         public Options withDump(final boolean value)

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer>
     private long seed;
 
     // Parking consumers give the best latency when pipeline threads outnumber cores, as on a laptop or a small VM.
-    @Option(names = "--wait", defaultValue = "BLOCKING",
+    @Option(names = "--wait", defaultValue = "BACKOFF",
         description = "ring wait strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private WaitStrategyType wait;
 

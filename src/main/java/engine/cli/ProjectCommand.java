@@ -12,7 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -93,6 +94,9 @@ final class ProjectCommand implements Callable<Integer>
             System.out.flush();
             long sinceSnapshot = 0;
             Future<?> writing = null;
+            // Tailing a Chronicle queue is polling: back off to 1 ms sleeps once the store is
+            // drained, so an idle projection costs almost no CPU and a busy one never sleeps.
+            final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
             while (!Thread.currentThread().isInterrupted())
             {
                 final int max = snapshotEvery > 0 ? (int)Math.max(1, Math.min(4096, snapshotEvery - sinceSnapshot)) : 4096;
@@ -104,11 +108,7 @@ final class ProjectCommand implements Callable<Integer>
                     final ReadModelSnapshots.Snapshot snapshot = ReadModelSnapshots.capture(fed);
                     writing = writer.submit(() -> write(snapshots, snapshot));
                 }
-                if (read == 0)
-                {
-                    // At the end of the store: poll again shortly (Chronicle tailing is polling).
-                    LockSupport.parkNanos(500_000);
-                }
+                idle.idle(read);
             }
         }
         finally

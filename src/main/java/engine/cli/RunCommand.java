@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer>
         description = "self-trade prevention: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private SelfTradePrevention stp;
 
-    @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "SLEEPING",
+    @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "BACKOFF",
         description = "ring wait strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private WaitStrategyType wait;
 

@@ -1,7 +1,9 @@
 package engine.cli;
 
 import engine.api.SelfTradePrevention;
+import engine.app.CpuAffinity;
 import engine.app.EngineConfig;
+import engine.core.WaitStrategyType;
 import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
 import engine.journal.JournalException;
@@ -52,6 +54,19 @@ final class ServeCommand implements Callable<Integer>
         description = "also serve the HTTP/JSON API (docs/HTTP-API.md) on PORT; keys in DIR/api-keys.properties")
     private Integer httpPort;
 
+    @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "BACKOFF",
+        description = {"how the engine threads wait for work: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE},",
+            "which parks when idle; YIELDING and BUSY_SPIN keep a core per engine thread busy, see docs/THREADS.md)"})
+    private WaitStrategyType wait;
+
+    @Option(names = "--pin", paramLabel = "ROLE=CPU,...",
+        description = "pin engine threads to CPUs, roles blp, io, output (e.g. blp=1,io=0); default: the OS places them")
+    private String pin;
+
+    @Option(names = "--read-models-thread",
+        description = "run the read models on a thread of their own instead of the I/O thread (needs a spare core)")
+    private boolean readModelsThread;
+
     @Override
     public Integer call() throws Exception
     {
@@ -60,11 +75,13 @@ final class ServeCommand implements Callable<Integer>
         final HttpFrontEnd http;
         try
         {
-            final LiveEngine.Builder builder = LiveEngine.builder(data).durability(Durability.parse(durability))
+            final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(wait)
+                .affinity(CpuAffinity.parse(pin)).build();
+            final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
             http = httpPort == null ? null :
-                HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler,
-                    builder::journaledHandler);
+                HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder::outputHandler,
+                    builder::journaledHandler, readModelsThread);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | java.io.IOException e)
@@ -108,7 +125,7 @@ final class ServeCommand implements Callable<Integer>
     private static LineServer.LineDecoder decoder()
     {
         final CommandLineParser parser = new CommandLineParser();
-        return (line, into) -> switch (parser.parse(line, into))
+        return (bytes, from, to, into) -> switch (parser.parse(bytes, from, to, into))
         {
             case COMMAND -> null;
             case SKIP -> "";

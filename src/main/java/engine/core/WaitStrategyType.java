@@ -1,45 +1,62 @@
 package engine.core;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.LiteBlockingWaitStrategy;
-import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
-
 /**
- * How a ring consumer waits for work. Spinning strategies give the lowest latency but each
- * burns a core; on a machine with fewer cores than pipeline threads they starve the other
- * stages, so choose per machine ({@link #forCores(int)}).
+ * How an engine thread waits for work: the ring consumers and the I/O thread alike. Spinning
+ * strategies give the lowest hand-off latency but each burns a core, even when the engine is
+ * idle; on a machine with fewer cores than busy threads they starve the other stages. The
+ * default, {@link #BACKOFF}, spins and yields while work is flowing and parks once it stops,
+ * so an idle engine costs no CPU. Choose per machine ({@link #forCores(int)}, docs/THREADS.md).
  */
 public enum WaitStrategyType
 {
-    /** Parks on a lock: cheapest on CPU, slowest hand-off. */
+    /** Parks at once until a publisher rings: no CPU when idle, slowest hand-off (a thread wake-up). */
     BLOCKING,
-    /** Parks like BLOCKING, but a publisher only takes the lock when a consumer is actually parked. */
+    /** The same as {@link #BLOCKING} (publishers only signal when a consumer is parked, as in every strategy here). */
     LITE_BLOCKING,
-    /** Spins, then yields, then sleeps briefly: low CPU when idle, cheap publishing. */
+    /** Spins, yields, then sleeps 100 µs at a time without being rung: bounded, low idle CPU. */
     SLEEPING,
-    /** Spins, then yields the core: good latency when there is a core per busy thread. */
+    /** Spins, yields for up to about a millisecond, then parks until rung: the default. */
+    BACKOFF,
+    /** Spins, then yields forever: good latency when there is a core per engine thread; burns them when idle. */
     YIELDING,
-    /** Spins forever: lowest latency, needs a dedicated core per consumer. */
+    /** Spins forever: lowest latency, needs a dedicated core per engine thread. */
     BUSY_SPIN;
 
-    public WaitStrategy create()
+    private static final int SPINS = 100;
+    private static final int BACKOFF_YIELDS = 1_000;
+
+    /** A wait strategy of this kind; every ring and thread of one engine shares {@code doorbell}. */
+    public PhasedWaitStrategy create(final Doorbell doorbell)
     {
         return switch (this)
         {
-            case BLOCKING -> new BlockingWaitStrategy();
-            case LITE_BLOCKING -> new LiteBlockingWaitStrategy();
-            case SLEEPING -> new SleepingWaitStrategy();
-            case YIELDING -> new YieldingWaitStrategy();
-            case BUSY_SPIN -> new BusySpinWaitStrategy();
+            case BLOCKING, LITE_BLOCKING -> new PhasedWaitStrategy(0, 0, 0, doorbell);
+            case SLEEPING -> new PhasedWaitStrategy(SPINS, SPINS, 100_000, doorbell);
+            case BACKOFF -> new PhasedWaitStrategy(SPINS, BACKOFF_YIELDS, 0, doorbell);
+            case YIELDING -> new PhasedWaitStrategy(SPINS, Integer.MAX_VALUE, 0, doorbell);
+            case BUSY_SPIN -> new PhasedWaitStrategy(Integer.MAX_VALUE, Integer.MAX_VALUE, 0, doorbell);
         };
     }
 
-    /** A sensible default for a machine with this many cores. */
+    /** A strategy for a ring of its own (benchmarks, tests). */
+    public PhasedWaitStrategy create()
+    {
+        return create(new Doorbell());
+    }
+
+    /** Whether a thread waiting this way keeps its core busy while the engine is idle. */
+    public boolean spinsWhenIdle()
+    {
+        return this == YIELDING || this == BUSY_SPIN;
+    }
+
+    /**
+     * The default for a machine with this many cores: parking when idle everywhere. The engine
+     * has two threads that would spin (business logic, I/O), so spinning is only worth it with
+     * cores to spare; that is a tuning decision (pinning, isolated cores), not a default.
+     */
     public static WaitStrategyType forCores(final int cores)
     {
-        return cores >= 8 ? YIELDING : SLEEPING;
+        return BACKOFF;
     }
 }

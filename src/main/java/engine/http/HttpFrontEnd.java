@@ -40,15 +40,15 @@ public final class HttpFrontEnd implements AutoCloseable
 
     /**
      * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, replays the
-     * event store into them, and registers them through {@code addOutputHandler} and the event
-     * store writer through {@code addJournaledHandler} (so the store never holds a command the
-     * journal lost); call before the engine starts.
+     * event store into them, and registers the event store writer through {@code addJournaledHandler}
+     * (so the store never holds a command the journal lost) and the read models through the same,
+     * or through {@code addOutputHandler} when {@code modelsOwnThread}; call before the engine starts.
      *
      * @throws IOException when the keys file is missing or unreadable (a bad line: IllegalArgumentException)
      */
     public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
         final Consumer<EventHandler<EventBatch>> addOutputHandler,
-        final Consumer<EventHandler<EventBatch>> addJournaledHandler) throws IOException
+        final Consumer<EventHandler<EventBatch>> addJournaledHandler, final boolean modelsOwnThread) throws IOException
     {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
@@ -69,7 +69,9 @@ public final class HttpFrontEnd implements AutoCloseable
             }
         }
         addJournaledHandler.accept(new EventStoreWriter(events));
-        models.handlers().forEach(addOutputHandler);
+        // All five models share one handler: on the I/O thread by default (they then show only
+        // journaled commands, like every other answer), or on one thread of their own.
+        (modelsOwnThread ? addOutputHandler : addJournaledHandler).accept(models.singleHandler());
         return new HttpFrontEnd(keys, models);
     }
 

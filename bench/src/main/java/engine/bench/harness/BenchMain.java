@@ -24,7 +24,7 @@ public final class BenchMain
         scripts/bench gc         [--profile peer-mix] [--commands 10M] [--warm 1M] [--journal off] [common]
         scripts/bench memory     [--orders 1M] [--accounts 10K] [--symbols 10] [--presize true]
         scripts/bench plot       --out FILE.svg [--title TEXT] FILE.hgrm...
-        common: --wait BLOCKING|LITE_BLOCKING|SLEEPING|YIELDING|BUSY_SPIN (YIELDING)  --output-wait (same as --wait)  --pin blp=1,journal=0,result=0,producer=0
+        common: --wait BLOCKING|SLEEPING|BACKOFF|YIELDING|BUSY_SPIN (YIELDING)  --output-wait (same as --wait)  --pin blp=1,io=0,producer=0
                 --ring 65536  --file FILE (instead of generating)  --workloads DIR (bench/workloads)
                 --journal-dir DIR (temp)  --expected-orders N (65536)
         Workload files are generated once per profile/seed/size and reused, so every run sees the same commands.

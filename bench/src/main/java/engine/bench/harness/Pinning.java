@@ -1,20 +1,19 @@
 package engine.bench.harness;
 
+import engine.app.CpuAffinity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Pins pipeline threads to CPUs with {@code taskset -p}, found by their Linux thread names
- * ({@code /proc/self/task/TID/comm}, which the JVM sets from the Java name, cut to 15 characters).
- * Spec: {@code blp=1,journal=0,result=0,producer=0}; each value is a taskset CPU list. Roles:
- * {@code blp} (first {@code engine-ingress} thread), {@code journal} (the second), {@code result}
- * ({@code engine-output-1}), {@code producer} (the harness thread that submits, pinned by itself).
+ * Pins pipeline threads to CPUs. Spec: {@code blp=1,io=0,producer=0}; each value is one CPU.
+ * The engine pins its own threads ({@code engine.app.CpuAffinity}: roles {@code blp}, {@code io},
+ * {@code output}; {@code journal} and {@code result} are accepted as older names of {@code io},
+ * whose thread now does both); {@code producer} is the harness thread that submits, pinned by
+ * itself with {@code taskset}.
  */
 final class Pinning
 {
@@ -32,44 +31,28 @@ final class Pinning
                 continue;
             }
             final String[] kv = part.split("=", 2);
-            if (kv.length != 2 || !List.of("blp", "journal", "result", "producer").contains(kv[0].trim()))
+            final String role = kv.length != 2 ? "" : kv[0].trim();
+            if (!List.of("blp", "io", "journal", "result", "output", "producer").contains(role))
             {
-                throw new IllegalArgumentException("bad --pin entry '" + part + "' (roles: blp, journal, result, producer)");
+                throw new IllegalArgumentException("bad --pin entry '" + part + "' (roles: blp, io, output, producer)");
             }
-            roles.put(kv[0].trim(), kv[1].trim());
+            roles.put(role.equals("journal") || role.equals("result") ? "io" : role, kv[1].trim());
         }
         return roles;
     }
 
-    /** Pins the engine's threads (every role but {@code producer}). */
-    static void apply(final String spec, final boolean journal)
+    /** The engine's share of the spec, in the form {@code EngineConfig.affinity} takes. */
+    static Map<String, Integer> engineAffinity(final String spec)
     {
-        final Map<String, String> roles = parse(spec);
-        if (!journal)
+        final StringBuilder engine = new StringBuilder();
+        parse(spec).forEach((role, cpu) ->
         {
-            roles.remove("journal");
-        }
-        final int wanted = roles.containsKey("journal") ? 2 : 1;
-        List<Long> ingress = threadsNamed("engine-ingress-");
-        List<Long> output = threadsNamed("engine-output-1");
-        // A thread takes its Linux name only once it runs; give fresh threads a moment.
-        for (int tries = 0; tries < 200 && (ingress.size() < wanted || output.isEmpty()); tries++)
-        {
-            try
+            if (!role.equals("producer"))
             {
-                Thread.sleep(5);
+                engine.append(engine.length() == 0 ? "" : ",").append(role).append('=').append(cpu);
             }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            ingress = threadsNamed("engine-ingress-");
-            output = threadsNamed("engine-output-1");
-        }
-        pin(roles.get("blp"), ingress.isEmpty() ? -1 : ingress.get(0), "blp");
-        pin(roles.get("journal"), ingress.size() < 2 ? -1 : ingress.get(1), "journal");
-        pin(roles.get("result"), output.isEmpty() ? -1 : output.get(0), "result");
+        });
+        return CpuAffinity.parse(engine.toString());
     }
 
     /** Pins the calling thread if the spec names the {@code producer} role. */
@@ -120,34 +103,5 @@ final class Pinning
         {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Thread ids whose name starts with {@code prefix}, oldest (lowest id) first. */
-    private static List<Long> threadsNamed(final String prefix)
-    {
-        final List<Long> tids = new ArrayList<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task")))
-        {
-            for (final Path task : (Iterable<Path>)tasks::iterator)
-            {
-                try
-                {
-                    if (Files.readString(task.resolve("comm")).trim().startsWith(prefix))
-                    {
-                        tids.add(Long.parseLong(task.getFileName().toString()));
-                    }
-                }
-                catch (final IOException ignored)
-                {
-                    // The thread ended while we looked.
-                }
-            }
-        }
-        catch (final IOException e)
-        {
-            System.err.println("bench: cannot list threads: " + e);
-        }
-        tids.sort(null);
-        return tids;
     }
 }

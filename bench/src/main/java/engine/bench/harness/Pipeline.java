@@ -60,7 +60,8 @@ final class Pipeline implements AutoCloseable
         final EngineConfig config = EngineConfig.fileReplay().toBuilder().waitStrategy(s.waitStrategy())
             .outputWaitStrategy(s.outputWaitStrategy())
             .ingressRingSize(s.ringSize()).outputRingSize(Math.max(2, s.ringSize() / 4))
-            .expectedOrders(expectedOrders).expectedAccounts(expectedAccounts).build();
+            .expectedOrders(expectedOrders).expectedAccounts(expectedAccounts)
+            .affinity(Pinning.engineAffinity(s.pin())).build();
         final Engine.Builder builder = Engine.builder(config);
         if (s.journal().equals("off"))
         {
@@ -77,10 +78,6 @@ final class Pipeline implements AutoCloseable
             builder.journalStage(stage);
         }
         engine = builder.start();
-        if (!s.pin().isEmpty())
-        {
-            Pinning.apply(s.pin(), journal != null);
-        }
     }
 
     private static AutoCloseable journalWriter(final Path dir, final String mode) throws Exception
