@@ -1,7 +1,6 @@
 package engine.http;
 
 import engine.app.EngineConfig;
-import engine.core.WaitStrategyType;
 import engine.server.LiveEngine;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,12 +26,11 @@ final class LiveHttpServer implements AutoCloseable
 
     private LiveHttpServer(final Path data, final int port) throws IOException
     {
-        // Blocking waits: an idle test server should leave the (shared, small) machine to the browser.
-        final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(WaitStrategyType.BLOCKING)
-            .outputWaitStrategy(WaitStrategyType.BLOCKING).build();
+        // The live defaults, as serve uses them (parking waits: an idle server leaves the machine to the browser).
+        final EngineConfig config = EngineConfig.live();
         final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).snapshotEvery(0).log(QUIET);
-        http = HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder::outputHandler,
-            builder::journaledHandler);
+        http = HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder::outputHandler,
+            builder::journaledHandler, false);
         live = builder.start();
         http.start(live.engine(), live.journal(), port);
     }
