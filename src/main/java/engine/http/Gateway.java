@@ -20,7 +20,10 @@ final class Gateway
     private final Engine engine;
     private final LatencyWindow latencies;
 
-    /** @param latencies told each command's time from submit to its journaled result, on the result thread */
+    /**
+     * @param latencies told each command's time from submit to its journaled result, on the thread
+     *     that releases results ({@code engine-io}), never the business logic's
+     */
     Gateway(final Engine engine, final LatencyWindow latencies)
     {
         this.engine = engine;
