@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  * <p>One thread polls both rings, so the engine needs two busy threads (this one and the
  * business logic) instead of one per stage: on a machine with few cores every extra runnable
  * thread is a thread that waits for a core. The business logic sees a command as soon as it is
- * stamped and encoded ({@link #stamped()}, released command by command), so matching runs in
- * parallel with the journal's write and flush, as in the LMAX design.
+ * stamped ({@link #stamped()}, released command by command), so matching runs in parallel with
+ * the journal's write and flush, as in the LMAX design.
  *
  * <p>Group commit: the ingress is taken in polls of up to {@link #MAX_INGRESS_BATCH} commands;
  * the last command of a poll is the journal stages' end of batch (their publish and, in sync
@@ -85,7 +85,7 @@ final class IoStage implements Runnable
         return ingressPoller != null;
     }
 
-    /** The last ingress sequence stamped and handed to the journal stages: the business logic may take it. */
+    /** The last ingress sequence stamped: the business logic may take it. */
     Sequence stamped()
     {
         return stamped;
@@ -195,6 +195,10 @@ final class IoStage implements Runnable
             {
                 sequencer.onEvent(command, sequence, lastOfBatch);
             }
+            // Stamped: the business logic may take the command now, while the journal encodes and
+            // flushes it. Both only read the slot, and the ring cannot reuse it before this poll
+            // ends: the poller's own sequence, which gates producers, moves only then.
+            stamped.set(sequence);
             for (final EventHandler<CommandSlot> journal : journals)
             {
                 journal.onEvent(command, sequence, lastOfBatch);
@@ -204,8 +208,6 @@ final class IoStage implements Runnable
         {
             faults.report(command, e);
         }
-        // Encoded into the journal's buffer: the slot may now be read by the business logic.
-        stamped.set(sequence);
         return inBatch < MAX_INGRESS_BATCH;
     }
 

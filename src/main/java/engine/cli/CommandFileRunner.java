@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Runs a command file through the same rings and business logic as live traffic and writes
@@ -100,8 +99,8 @@ public final class CommandFileRunner
                 else if (outcome == CommandLineParser.Outcome.MALFORMED)
                 {
                     malformed++;
-                    err.println("line " + lineNumber + ": malformed, skipped: " + parser.error() + ": " +
-                        new String(lines.bytes(), lines.start(), lines.end() - lines.start(), StandardCharsets.UTF_8));
+                    err.println("line " + lineNumber + (options.strict() ? ": malformed, run stopped: " : ": malformed, skipped: ") +
+                        parser.error() + ": " + Excerpt.of(lines.bytes(), lines.start(), lines.end()));
                     if (options.strict())
                     {
                         stopped = true;

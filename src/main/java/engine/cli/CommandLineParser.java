@@ -214,7 +214,7 @@ public final class CommandLineParser
 
     private String field(final int index)
     {
-        return new String(line, starts[index], ends[index] - starts[index], java.nio.charset.StandardCharsets.UTF_8);
+        return Excerpt.of(line, starts[index], ends[index]);
     }
 
     private boolean expectFields(final String op, final int expected)

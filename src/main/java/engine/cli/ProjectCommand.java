@@ -2,6 +2,7 @@ package engine.cli;
 
 import engine.http.ApiKeys;
 import engine.http.HttpApi;
+import engine.http.HttpEndpoint;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,6 +39,13 @@ final class ProjectCommand implements Callable<Integer>
     @Option(names = "--http", required = true, paramLabel = "PORT", description = "HTTP port (0: any free port)")
     private int port;
 
+    @Option(names = "--host", defaultValue = HttpEndpoint.LOOPBACK,
+        description = "address to listen on, 0.0.0.0 for every interface (default ${DEFAULT-VALUE})")
+    private String host;
+
+    @Mixin
+    private HttpListenOptions httpListen;
+
     @Option(names = "--keys", paramLabel = "FILE",
         description = "API keys file (default: api-keys.properties next to the event store)")
     private Path keys;
@@ -52,6 +61,9 @@ final class ProjectCommand implements Callable<Integer>
     @Option(names = "--from-start", description = "ignore read-model snapshots and replay the event store from the start")
     private boolean fromStart;
 
+    @Mixin
+    private RetentionOptions retention;
+
     @Override
     public Integer call() throws Exception
     {
@@ -59,11 +71,21 @@ final class ProjectCommand implements Callable<Integer>
             events.toAbsolutePath().getParent().resolve(ApiKeys.FILE_NAME);
         final ReadModelSnapshots snapshots = new ReadModelSnapshots(events.resolve(ReadModelSnapshots.DIR_NAME),
             message -> System.err.println("project: " + message), KEEP_SNAPSHOTS);
+        final ReadModels.Retention keep;
+        try
+        {
+            keep = retention.retention();
+        }
+        catch (final IllegalArgumentException e)
+        {
+            System.err.println("project: " + e.getMessage());
+            return 2;
+        }
         ReadModels models = null;
         long startSeq = 0;
         if (!fromStart)
         {
-            final Optional<ReadModelSnapshots.Restored> restored = snapshots.restoreNewest(timeUnitNanos);
+            final Optional<ReadModelSnapshots.Restored> restored = snapshots.restoreNewest(timeUnitNanos, keep);
             if (restored.isPresent())
             {
                 models = restored.get().models();
@@ -74,7 +96,7 @@ final class ProjectCommand implements Callable<Integer>
         }
         if (models == null)
         {
-            models = new ReadModels(timeUnitNanos);
+            models = new ReadModels(timeUnitNanos, keep);
             System.err.println("project: replaying the event store from the start");
         }
         // Snapshots are written on their own thread: the copy is taken between commands on the
@@ -87,7 +109,7 @@ final class ProjectCommand implements Callable<Integer>
         });
         final ReadModels fed = models;
         try (EventStoreReader reader = new EventStoreReader(events);
-            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), port))
+            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port)))
         {
             reader.skipThrough(startSeq);
             System.out.println("project: http port " + api.port());

@@ -69,10 +69,17 @@ final class RunCommand implements Callable<Integer>
             return 1;
         }
         out.flush();
-        System.err.printf("run: %,d commands, %,d events in %.3f s (%,.0f commands/s)%s%n", summary.commands(),
-            summary.events(), summary.nanos() / 1e9, summary.commandsPerSecond(),
-            summary.malformed() > 0 ? ", " + summary.malformed() + " malformed line(s) skipped" : "");
+        System.err.println(summaryLine(summary));
         return summary.malformed() > 0 ? 2 : 0;
+    }
+
+    /** The run's last stderr line: counts, time, and what happened to malformed lines. */
+    static String summaryLine(final CommandFileRunner.Summary summary)
+    {
+        final String malformed = summary.stoppedEarly() ? ", stopped at the first malformed line (--strict)" :
+            summary.malformed() > 0 ? ", " + summary.malformed() + " malformed line(s) skipped" : "";
+        return String.format("run: %,d commands, %,d events in %.3f s (%,.0f commands/s)%s", summary.commands(),
+            summary.events(), summary.nanos() / 1e9, summary.commandsPerSecond(), malformed);
     }
 
     private static InputStream open(final String file) throws FileNotFoundException

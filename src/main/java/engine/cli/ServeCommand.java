@@ -4,6 +4,7 @@ import engine.api.SelfTradePrevention;
 import engine.app.CpuAffinity;
 import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
+import engine.http.HttpEndpoint;
 import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
 import engine.journal.JournalException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,20 +69,28 @@ final class ServeCommand implements Callable<Integer>
         description = "run the read models on a thread of their own instead of the I/O thread (needs a spare core)")
     private boolean readModelsThread;
 
+    @Mixin
+    private HttpListenOptions httpListen;
+
+    @Mixin
+    private RetentionOptions retention;
+
     @Override
     public Integer call() throws Exception
     {
         ChronicleLogging.quiet();
         final LiveEngine live;
         final HttpFrontEnd http;
+        final HttpEndpoint httpEndpoint;
         try
         {
+            httpEndpoint = httpPort == null ? null : httpListen.endpoint(host, httpPort);
             final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(wait)
                 .affinity(CpuAffinity.parse(pin)).build();
             final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).durability(Durability.parse(durability))
                 .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
             http = httpPort == null ? null :
-                HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder::outputHandler,
+                HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder::outputHandler,
                     builder::journaledHandler, readModelsThread);
             live = builder.start();
         }
@@ -92,8 +102,8 @@ final class ServeCommand implements Callable<Integer>
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
         if (http != null)
         {
-            http.start(live.engine(), live.journal(), httpPort);
-            System.err.println("serve: HTTP on port " + http.port());
+            http.start(live.engine(), live.journal(), httpEndpoint);
+            System.err.println("serve: " + (httpEndpoint.secure() ? "HTTPS" : "HTTP") + " on " + host + ":" + http.port());
         }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->

@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -25,7 +27,7 @@ public final class HttpApi implements AutoCloseable
     private final StreamHub hub;
 
     private HttpApi(final Gateway gateway, final EngineStats stats, final ReadModels models, final ApiKeys keys,
-        final int port)
+        final HttpEndpoint endpoint)
     {
         final RequestIds requestIds = new RequestIds(1 << 20);
         final QueryRoutes queries = new QueryRoutes(models, requestIds);
@@ -36,6 +38,9 @@ public final class HttpApi implements AutoCloseable
         {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.addConnector((server, httpConfig) -> HttpConnectors.connector(server, httpConfig, endpoint));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             errors(cfg);
             queries(cfg, keys, queries);
             commands(cfg, keys, commands);
@@ -43,41 +48,45 @@ public final class HttpApi implements AutoCloseable
             cfg.routes.get("/symbols", secured(keys, dashboard::symbols));
             cfg.routes.get("/me", secured(keys, dashboard::me));
             cfg.routes.get("/engine/stats", secured(keys, dashboard::stats));
-            cfg.routes.sse("/symbols/{symbol}/stream", client ->
+            final SseHandler stream = new SseHandler(client ->
+                hub.subscribe(QueryRoutes.pathName(client.ctx(), "symbol"), client));
+            cfg.routes.get("/symbols/{symbol}/stream", secured(keys, (ctx, caller) ->
             {
-                try
-                {
-                    authenticate(client.ctx(), keys);
-                    hub.subscribe(QueryRoutes.pathName(client.ctx(), "symbol"), client);
-                }
-                catch (final ApiError e)
-                {
-                    client.sendEvent("error", toJson(errorBody(e)));
-                    client.close();
-                }
-            });
-        }).start(port);
+                // Refused before the stream starts, so the client gets a status, not a 200 that never ends.
+                queries.knownStreamSymbol(ctx);
+                stream.handle(ctx);
+            }));
+        }).start();
     }
 
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
-    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return start(engine, null, models, keys, port);
+        return start(engine, null, models, keys, endpoint);
     }
 
-    /** As {@link #start(Engine, ReadModels, ApiKeys, int)}, and reports {@code journal} (may be null) on the engine panel. */
+    /**
+     * As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, and reports {@code journal}
+     * (may be null) on the dashboard's engine panel.
+     */
     public static HttpApi start(final Engine engine, final JournalWriter journal, final ReadModels models,
-        final ApiKeys keys, final int port)
+        final ApiKeys keys, final HttpEndpoint endpoint)
     {
         final LatencyWindow latencies = new LatencyWindow(LATENCY_SAMPLES);
         return new HttpApi(new Gateway(engine, latencies), new EngineStats(engine, journal, models, latencies), models,
-            keys, port);
+            keys, endpoint);
+    }
+
+    /** As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, plain HTTP on the loopback interface. */
+    public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final int port)
+    {
+        return start(engine, models, keys, HttpEndpoint.plain(HttpEndpoint.LOOPBACK, port));
     }
 
     /** Serves queries only (a projection process); command endpoints answer 405. */
-    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final int port)
+    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return new HttpApi(null, new EngineStats(null, null, models, null), models, keys, port);
+        return new HttpApi(null, new EngineStats(null, null, models, null), models, keys, endpoint);
     }
 
     /** The port actually bound (useful with port 0). */
@@ -123,6 +132,9 @@ public final class HttpApi implements AutoCloseable
     private static void errors(final JavalinConfig cfg)
     {
         cfg.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status, errorBody(e)));
+        // Javalin's own refusals (no such path 404, wrong method 405, body too large 413, ...).
+        cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
+            json(ctx, e.getStatus(), Map.of("error", e.getMessage())));
         cfg.routes.exception(Exception.class, (e, ctx) ->
         {
             // A bug, not bad input: the client learns nothing of the internals, the server goes on.

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * HttpFrontEnd http = HttpFrontEnd.prepare(dataDir, timeUnitNanos, liveBuilder::outputHandler,
  *     liveBuilder::journaledHandler);
  * LiveEngine live = liveBuilder.start();
- * http.start(live.engine(), port);
+ * http.start(live.engine(), HttpEndpoint.plain("127.0.0.1", port));
  * </pre>
  * Recovery replays the journal with output suppressed, so the read models first catch up from
  * the event store ({@code DIR/events}); the store's writer skips commands it already holds.
@@ -50,13 +50,25 @@ public final class HttpFrontEnd implements AutoCloseable
         final Consumer<EventHandler<EventBatch>> addOutputHandler,
         final Consumer<EventHandler<EventBatch>> addJournaledHandler, final boolean modelsOwnThread) throws IOException
     {
+        return prepare(dataDir, timeUnitNanos, ReadModels.Retention.defaults(), addOutputHandler, addJournaledHandler,
+            modelsOwnThread);
+    }
+
+    /**
+     * As {@link #prepare(Path, long, Consumer, Consumer, boolean)}, with read models that keep
+     * {@code retention}.
+     */
+    public static HttpFrontEnd prepare(final Path dataDir, final long timeUnitNanos,
+        final ReadModels.Retention retention, final Consumer<EventHandler<EventBatch>> addOutputHandler,
+        final Consumer<EventHandler<EventBatch>> addJournaledHandler, final boolean modelsOwnThread) throws IOException
+    {
         final Path keyFile = dataDir.resolve(ApiKeys.FILE_NAME);
         if (!Files.isRegularFile(keyFile))
         {
             throw new IOException("--http needs an API keys file, " + keyFile + " (see docs/HTTP-API.md)");
         }
         final ApiKeys keys = ApiKeys.load(keyFile);
-        final ReadModels models = new ReadModels(timeUnitNanos);
+        final ReadModels models = new ReadModels(timeUnitNanos, retention);
         final Path events = dataDir.resolve(EVENTS_DIR);
         if (Files.isDirectory(events))
         {
@@ -75,14 +87,14 @@ public final class HttpFrontEnd implements AutoCloseable
         return new HttpFrontEnd(keys, models);
     }
 
-    /** Starts serving commands to {@code engine} and queries on {@code port} (0: any free port). */
-    public void start(final Engine engine, final int port)
+    /** Starts serving commands to {@code engine} and queries on {@code endpoint} (port 0: any free port). */
+    public void start(final Engine engine, final HttpEndpoint endpoint)
     {
-        start(engine, null, port);
+        start(engine, null, endpoint);
     }
 
-    /** As {@link #start(Engine, int)}; the dashboard's engine panel also shows {@code journal}'s mode and lag. */
-    public void start(final Engine engine, final JournalWriter journal, final int port)
+    /** As {@link #start(Engine, HttpEndpoint)}; the dashboard's engine panel also shows {@code journal}'s mode and lag. */
+    public void start(final Engine engine, final JournalWriter journal, final HttpEndpoint endpoint)
     {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
@@ -93,7 +105,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: event store ends at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; read models may be wrong until " + EVENTS_DIR + " is rebuilt");
         }
-        api = HttpApi.start(engine, journal, models, keys, port);
+        api = HttpApi.start(engine, journal, models, keys, endpoint);
     }
 
     public ReadModels models()

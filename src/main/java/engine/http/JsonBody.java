@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import engine.api.AsciiName;
-import java.util.Locale;
+import engine.api.AsciiWords;
 
 /**
  * A request body as a JSON object, read strictly: every accessor names the field it rejects.
  * Integers must be JSON integers within the signed 64-bit range (no strings, fractions or
- * overflow), names must be valid {@link AsciiName}s, enums their upper-case words.
+ * overflow), names must be valid {@link AsciiName}s, enums their words in any ASCII case.
  */
 final class JsonBody
 {
@@ -110,13 +110,11 @@ final class JsonBody
     <E extends Enum<E>> E requiredEnum(final String field, final Class<E> type)
     {
         final String text = requiredText(field);
-        try
-        {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-        }
-        catch (final IllegalArgumentException e)
+        final E value = AsciiWords.parse(type, text);
+        if (value == null)
         {
             throw ApiError.badField(field, "unknown value '" + text + "'");
         }
+        return value;
     }
 }

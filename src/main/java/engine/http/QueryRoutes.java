@@ -126,7 +126,9 @@ final class QueryRoutes
         final AsOf<OrderView.Status> status = models.orders().status(orderId);
         if (status.value() == null || !caller.mayAccess(status.value().account()))
         {
-            throw ApiError.notFound("unknown order " + orderId);
+            // The same words for someone else's order: nothing tells the two apart.
+            throw ApiError.notFound("unknown order " + orderId + (models.orders().evictedCount() == 0 ? "" :
+                " (or finished before the last " + models.orders().keepFinished() + " finished orders kept)"));
         }
         HttpApi.json(ctx, 200, flat(status));
     }
@@ -162,6 +164,12 @@ final class QueryRoutes
         final boolean visible = s != null && (caller.operator() || (s.account() != null && s.account() == caller.account()));
         if (!visible)
         {
+            final long oldest = models.commands().oldestKeptSeq();
+            if (s == null && seq > 0 && seq < oldest)
+            {
+                throw ApiError.notFound("command " + seq + " is older than the last " +
+                    models.commands().capacity() + " commands kept (oldest kept: " + oldest + ")");
+            }
             throw ApiError.notFound("unknown command " + seq);
         }
         final ObjectNode out = flat(status);
@@ -180,6 +188,16 @@ final class QueryRoutes
             throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
         }
         return symbol;
+    }
+
+    /** The symbol of a stream request; an unknown one is 404, answered before the stream starts. */
+    void knownStreamSymbol(final Context ctx)
+    {
+        final String symbol = pathName(ctx, "symbol");
+        if (!models.depth().hasSymbol(symbol))
+        {
+            throw ApiError.notFound("unknown symbol '" + symbol + "'");
+        }
     }
 
     private static long ownAccount(final Context ctx, final ApiKeys.Principal caller)

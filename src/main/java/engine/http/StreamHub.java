@@ -38,21 +38,19 @@ final class StreamHub implements AutoCloseable
         thread.start();
     }
 
-    /** Asks the models for news only once someone watches, so an unwatched server pays nothing. */
-    private synchronized void listen()
+    /**
+     * Asks the models for news only once someone watches, so an unwatched server pays nothing;
+     * after that a symbol nobody watches costs the models a map lookup and no allocation (the
+     * trade view makes a trade object only for symbols the filter accepts).
+     */
+    synchronized void listen()
     {
         if (listening)
         {
             return;
         }
         listening = true;
-        models.trades().onTrade(trade ->
-        {
-            if (clients.containsKey(trade.symbol()))
-            {
-                inbox.offer(trade);
-            }
-        });
+        models.trades().onTrade(clients::containsKey, inbox::offer);
         models.depth().onChange((symbol, seq) ->
         {
             if (clients.containsKey(symbol))

@@ -18,9 +18,18 @@ public enum Durability
     ASYNC,
     SYNC;
 
-    /** Parses {@code async} or {@code sync}, any case. */
+    /**
+     * Parses {@code async} or {@code sync}, in any ASCII case.
+     *
+     * @throws IllegalArgumentException for any other text
+     */
     public static Durability parse(final String text)
     {
-        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        final Durability value = engine.api.AsciiWords.parse(Durability.class, text.trim());
+        if (value == null)
+        {
+            throw new IllegalArgumentException("durability must be async or sync: '" + text + "'");
+        }
+        return value;
     }
 }

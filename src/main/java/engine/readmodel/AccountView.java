@@ -1,5 +1,6 @@
 package engine.readmodel;
 
+import engine.api.AsciiName;
 import engine.api.EventType;
 import engine.api.OrderType;
 import engine.api.Side;
@@ -9,6 +10,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +21,9 @@ import org.agrona.collections.Long2ObjectHashMap;
  * Balances (available, reserved) and open orders per account, derived from events alone with
  * the reservation rules of TRADING-RULES.md: a limit BUY holds {@code price * qty * quoteScale}
  * of quote, a SELL {@code qty * baseScale} of base, a market BUY nothing (it pays per fill).
+ *
+ * <p>Applying allocates nothing once warm: balances are primitive arrays per account, open orders
+ * are pooled and linked per account; queries sort what they copy.
  */
 public final class AccountView extends ReadModel
 {
@@ -32,19 +38,49 @@ public final class AccountView extends ReadModel
     {
     }
 
+    /** One account's balances, by asset, in parallel arrays (an account holds few assets). */
+    private static final class Assets
+    {
+        long[] his = new long[4];
+        long[] los = new long[4];
+        long[] available = new long[4];
+        long[] reserved = new long[4];
+        int count;
+
+        int indexOf(final long hi, final long lo)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (his[i] == hi && los[i] == lo)
+                {
+                    return i;
+                }
+            }
+            if (count == his.length)
+            {
+                his = Arrays.copyOf(his, count * 2);
+                los = Arrays.copyOf(los, count * 2);
+                available = Arrays.copyOf(available, count * 2);
+                reserved = Arrays.copyOf(reserved, count * 2);
+            }
+            his[count] = hi;
+            los[count] = lo;
+            return count++;
+        }
+    }
+
+    private static final Comparator<Balance> BY_ASSET = (a, b) -> AsciiName.compare(
+        AsciiName.hi(a.asset()), AsciiName.lo(a.asset()), AsciiName.hi(b.asset()), AsciiName.lo(b.asset()));
     private final SymbolTable symbols = new SymbolTable();
-    private final Long2ObjectHashMap<Map<Name, long[]>> balances = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<Map<Long, LiveOrder>> openByAccount = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Assets> balances = new Long2ObjectHashMap<>();
+    /** Each account's open orders, linked through {@link LiveOrder#nextOfAccount}: the first of each. */
+    private final Long2ObjectHashMap<LiveOrder> firstOpen = new Long2ObjectHashMap<>();
     private final OrderTracker orders = new OrderTracker(new OrderTracker.Listener()
     {
         @Override
         public void done(final LiveOrder order)
         {
-            final Map<Long, LiveOrder> mine = openByAccount.get(order.account);
-            if (mine != null)
-            {
-                mine.remove(order.orderId);
-            }
+            unlink(order);
         }
     });
 
@@ -60,19 +96,57 @@ public final class AccountView extends ReadModel
             orders.onEvent(b, i);
             if (b.type(i) == EventType.ACCEPTED)
             {
-                openByAccount.computeIfAbsent(b.account(i), k -> new TreeMap<>())
-                    .put(b.orderId(i), orders.get(b.orderId(i)));
+                link(orders.get(b.orderId(i)));
             }
         }
         orders.endCommand();
+    }
+
+    private void link(final LiveOrder order)
+    {
+        final LiveOrder first = firstOpen.get(order.account);
+        order.previousOfAccount = null;
+        order.nextOfAccount = first;
+        if (first != null)
+        {
+            first.previousOfAccount = order;
+        }
+        firstOpen.put(order.account, order);
+    }
+
+    private void unlink(final LiveOrder order)
+    {
+        final LiveOrder previous = order.previousOfAccount;
+        final LiveOrder next = order.nextOfAccount;
+        if (next != null)
+        {
+            next.previousOfAccount = previous;
+        }
+        if (previous != null)
+        {
+            previous.nextOfAccount = next;
+        }
+        else if (firstOpen.get(order.account) == order)
+        {
+            if (next != null)
+            {
+                firstOpen.put(order.account, next);
+            }
+            else
+            {
+                firstOpen.remove(order.account);
+            }
+        }
+        order.previousOfAccount = null;
+        order.nextOfAccount = null;
     }
 
     private void applyFunds(final EventBatch b, final int i)
     {
         switch (b.type(i))
         {
-            case DEPOSITED -> move(b.account(i), new Name(b.nameHi(i), b.nameLo(i)), b.qty(i), 0);
-            case WITHDRAWN -> move(b.account(i), new Name(b.nameHi(i), b.nameLo(i)), -b.qty(i), 0);
+            case DEPOSITED -> move(b.account(i), b.nameHi(i), b.nameLo(i), b.qty(i), 0);
+            case WITHDRAWN -> move(b.account(i), b.nameHi(i), b.nameLo(i), -b.qty(i), 0);
             case ACCEPTED ->
             {
                 final SymbolTable.Symbol s = symbols.get(b.nameHi(i), b.nameLo(i));
@@ -158,10 +232,21 @@ public final class AccountView extends ReadModel
 
     private void move(final long account, final Name asset, final long available, final long reserved)
     {
-        final long[] balance = balances.computeIfAbsent(account, k -> new TreeMap<>())
-            .computeIfAbsent(asset, k -> new long[2]);
-        balance[0] += available;
-        balance[1] += reserved;
+        move(account, asset.hi(), asset.lo(), available, reserved);
+    }
+
+    private void move(final long account, final long assetHi, final long assetLo, final long available,
+        final long reserved)
+    {
+        Assets assets = balances.get(account);
+        if (assets == null)
+        {
+            assets = new Assets();
+            balances.put(account, assets);
+        }
+        final int i = assets.indexOf(assetHi, assetLo);
+        assets.available[i] += available;
+        assets.reserved[i] += reserved;
     }
 
     @Override
@@ -170,24 +255,22 @@ public final class AccountView extends ReadModel
         symbols.writeTo(out);
         orders.writeTo(out);
         out.writeInt(balances.size());
-        for (final Map.Entry<Long, Map<Name, long[]>> account : balances.entrySet())
+        final Long2ObjectHashMap<Assets>.EntryIterator it = balances.entrySet().iterator();
+        while (it.hasNext())
         {
-            out.writeLong(account.getKey());
-            final Map<Name, long[]> assets = account.getValue();
-            out.writeInt(assets.size());
-            for (final Map.Entry<Name, long[]> e : assets.entrySet())
+            it.next();
+            out.writeLong(it.getLongKey());
+            final Assets assets = it.getValue();
+            out.writeInt(assets.count);
+            for (int i = 0; i < assets.count; i++)
             {
-                SnapshotIO.writeName(out, e.getKey());
-                out.writeLong(e.getValue()[0]);
-                out.writeLong(e.getValue()[1]);
+                out.writeLong(assets.his[i]);
+                out.writeLong(assets.los[i]);
+                out.writeLong(assets.available[i]);
+                out.writeLong(assets.reserved[i]);
             }
         }
-        // Open orders by account are the tracker's open orders (the same objects): rebuilt on read.
-        out.writeInt(openByAccount.size());
-        for (final Long account : openByAccount.keySet())
-        {
-            out.writeLong(account);
-        }
+        // Open orders by account are the tracker's open orders (the same objects): linked again on read.
     }
 
     @Override
@@ -198,22 +281,16 @@ public final class AccountView extends ReadModel
         final int accounts = SnapshotIO.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < accounts; i++)
         {
-            final Map<Name, long[]> assets = new TreeMap<>();
-            balances.put(in.readLong(), assets);
+            final long account = in.readLong();
             final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
             for (int k = 0; k < n; k++)
             {
-                assets.put(SnapshotIO.readName(in), new long[] {in.readLong(), in.readLong()});
+                move(account, in.readLong(), in.readLong(), in.readLong(), in.readLong());
             }
-        }
-        final int withOrders = SnapshotIO.readCount(in, Integer.MAX_VALUE);
-        for (int i = 0; i < withOrders; i++)
-        {
-            openByAccount.put(in.readLong(), new TreeMap<>());
         }
         for (final LiveOrder o : orders.all())
         {
-            openByAccount.computeIfAbsent(o.account, k -> new TreeMap<>()).put(o.orderId, o);
+            link(o);
         }
     }
 
@@ -234,12 +311,17 @@ public final class AccountView extends ReadModel
         });
     }
 
-    private static List<Balance> copyBalances(final Map<Name, long[]> assets)
+    private static List<Balance> copyBalances(final Assets assets)
     {
         final List<Balance> out = new ArrayList<>();
         if (assets != null)
         {
-            assets.forEach((asset, b) -> out.add(new Balance(asset.toString(), b[0], b[1])));
+            for (int i = 0; i < assets.count; i++)
+            {
+                out.add(new Balance(AsciiName.toString(assets.his[i], assets.los[i]), assets.available[i],
+                    assets.reserved[i]));
+            }
+            out.sort(BY_ASSET);
         }
         return out;
     }
@@ -250,15 +332,12 @@ public final class AccountView extends ReadModel
         return read(() ->
         {
             final List<OpenOrder> out = new ArrayList<>();
-            final Map<Long, LiveOrder> mine = openByAccount.get(account);
-            if (mine != null)
+            for (LiveOrder o = firstOpen.get(account); o != null; o = o.nextOfAccount)
             {
-                for (final LiveOrder o : mine.values())
-                {
-                    out.add(new OpenOrder(o.orderId, o.symbol.toString(), o.side, o.type, o.tif, o.price, o.openQty,
-                        o.filledQty, o.acceptedSeq));
-                }
+                out.add(new OpenOrder(o.orderId, o.symbol.toString(), o.side, o.type, o.tif, o.price, o.openQty,
+                    o.filledQty, o.acceptedSeq));
             }
+            out.sort(Comparator.comparingLong(OpenOrder::orderId));
             return out;
         });
     }

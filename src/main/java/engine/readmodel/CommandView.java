@@ -7,18 +7,19 @@ import engine.core.EventBatch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
  * The outcome of each command by sequence number, and each account's commands by time. A
  * command's own events start after the expiry cancels that precede them; its account is that
- * of its first own event (none for SYMBOL and TICK). Memory is bounded: the last
- * {@code capacity} commands by sequence, the last {@code perAccount} per account.
+ * of its first own event (none for SYMBOL and TICK).
+ *
+ * <p>Memory is bounded: the outcomes of the last {@code capacity} commands, as primitive
+ * records in a ring; each record links to the previous kept command of its account, so an
+ * account's query walks only its own commands (at most its last {@code perAccount} kept ones).
+ * Applying a command allocates nothing once the ring is full.
  */
 public final class CommandView extends ReadModel
 {
@@ -28,13 +29,35 @@ public final class CommandView extends ReadModel
     {
     }
 
-    private final CommandStatus[] bySeq;
-    private final int perAccount;
-    private final Long2ObjectHashMap<ArrayDeque<CommandStatus>> byAccount = new Long2ObjectHashMap<>();
+    private static final int SEQ = 0;
+    private static final int TIMESTAMP = 1;
+    private static final int FLAGS = 2;
+    private static final int ACCOUNT = 3;
+    private static final int ORDER_ID = 4;
+    private static final int PREVIOUS = 5;
+    private static final int WIDTH = 6;
+    private static final long ACCEPTED_BIT = 1L << 8;
+    private static final long HAS_REASON = 1L << 9;
+    private static final long HAS_ACCOUNT = 1L << 10;
+    private static final long HAS_ORDER = 1L << 11;
+    private static final long NONE = -1;
 
+    private final RecordRing kept;
+    private final int perAccount;
+    /** Account to the position in {@link #kept} of its newest command. */
+    private final Long2LongHashMap newestOfAccount = new Long2LongHashMap(NONE);
+
+    /**
+     * @param capacity commands kept (the newest)
+     * @param perAccount the most of an account's newest kept commands an account query looks at
+     */
     public CommandView(final int capacity, final int perAccount)
     {
-        this.bySeq = new CommandStatus[capacity];
+        if (perAccount < 1)
+        {
+            throw new IllegalArgumentException("perAccount " + perAccount + " must be positive");
+        }
+        this.kept = new RecordRing(WIDTH, capacity);
         this.perAccount = perAccount;
     }
 
@@ -46,10 +69,12 @@ public final class CommandView extends ReadModel
         {
             own++;
         }
-        final CommandStatus status;
+        long flags = b.commandType().ordinal() | (long)b.count() << 32;
+        long account = 0;
+        long orderId = 0;
         if (own == b.count())
         {
-            status = new CommandStatus(b.seq(), b.timestamp(), b.commandType(), true, null, null, null, b.count());
+            flags |= ACCEPTED_BIT;
         }
         else
         {
@@ -58,97 +83,68 @@ public final class CommandView extends ReadModel
             final boolean hasAccount = type != EventType.SYMBOL_ADDED && !(rejected && b.commandType() == CommandType.SYMBOL);
             final boolean hasOrder = rejected ? b.hasOrderId(own) :
                 type == EventType.ACCEPTED || type == EventType.CANCELED || type == EventType.AMENDED;
-            status = new CommandStatus(b.seq(), b.timestamp(), b.commandType(), !rejected,
-                rejected ? b.reason(own) : null, hasAccount ? b.account(own) : null,
-                hasOrder ? b.orderId(own) : null, b.count());
-        }
-        bySeq[(int)(b.seq() % bySeq.length)] = status;
-        if (status.account() != null)
-        {
-            final ArrayDeque<CommandStatus> list = byAccount.computeIfAbsent(status.account().longValue(), k -> new ArrayDeque<>());
-            list.addLast(status);
-            if (list.size() > perAccount)
+            flags |= rejected ? HAS_REASON | (long)b.reason(own).code() << 16 : ACCEPTED_BIT;
+            if (hasAccount)
             {
-                list.removeFirst();
+                flags |= HAS_ACCOUNT;
+                account = b.account(own);
             }
+            if (hasOrder)
+            {
+                flags |= HAS_ORDER;
+                orderId = b.orderId(own);
+            }
+        }
+        record(b.seq(), b.timestamp(), flags, account, orderId);
+    }
+
+    private void record(final long seq, final long timestamp, final long flags, final long account, final long orderId)
+    {
+        final long position = kept.appended();
+        final int at = kept.append();
+        kept.set(at, SEQ, seq);
+        kept.set(at, TIMESTAMP, timestamp);
+        kept.set(at, FLAGS, flags);
+        kept.set(at, ACCOUNT, account);
+        kept.set(at, ORDER_ID, orderId);
+        kept.set(at, PREVIOUS, NONE);
+        if ((flags & HAS_ACCOUNT) != 0)
+        {
+            kept.set(at, PREVIOUS, newestOfAccount.get(account));
+            newestOfAccount.put(account, position);
         }
     }
 
     @Override
     void writeState(final DataOutputStream out) throws IOException
     {
-        out.writeInt(bySeq.length);
-        out.writeInt(perAccount);
-        int kept = 0;
-        for (final CommandStatus s : bySeq)
+        out.writeInt(kept.size());
+        for (int i = 0; i < kept.size(); i++)
         {
-            kept += s == null ? 0 : 1;
+            final int at = kept.offset(i);
+            out.writeLong(kept.get(at, SEQ));
+            out.writeLong(kept.get(at, TIMESTAMP));
+            out.writeLong(kept.get(at, FLAGS));
+            out.writeLong(kept.get(at, ACCOUNT));
+            out.writeLong(kept.get(at, ORDER_ID));
         }
-        out.writeInt(kept);
-        for (final CommandStatus s : bySeq)
-        {
-            if (s != null)
-            {
-                writeStatus(out, s);
-            }
-        }
-        out.writeInt(byAccount.size());
-        for (final Map.Entry<Long, ArrayDeque<CommandStatus>> e : byAccount.entrySet())
-        {
-            out.writeLong(e.getKey());
-            out.writeInt(e.getValue().size());
-            for (final CommandStatus s : e.getValue())
-            {
-                writeStatus(out, s);
-            }
-        }
-    }
-
-    private static void writeStatus(final DataOutputStream out, final CommandStatus s) throws IOException
-    {
-        out.writeLong(s.seq());
-        out.writeLong(s.timestamp());
-        SnapshotIO.writeEnum(out, s.commandType());
-        out.writeBoolean(s.accepted());
-        SnapshotIO.writeEnum(out, s.reason());
-        SnapshotIO.writeNullableLong(out, s.account());
-        SnapshotIO.writeNullableLong(out, s.orderId());
-        out.writeInt(s.events());
-    }
-
-    private static CommandStatus readStatus(final DataInputStream in) throws IOException
-    {
-        return new CommandStatus(in.readLong(), in.readLong(), SnapshotIO.readEnum(in, CommandType.class),
-            in.readBoolean(), SnapshotIO.readEnum(in, Reason.class), SnapshotIO.readNullableLong(in),
-            SnapshotIO.readNullableLong(in), in.readInt());
     }
 
     @Override
     void readState(final DataInputStream in) throws IOException
     {
-        final int capacity = in.readInt();
-        final int limit = in.readInt();
-        if (capacity != bySeq.length || limit != perAccount)
+        // Re-recorded oldest first: the account links are rebuilt, and a smaller ring keeps the newest.
+        final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++)
         {
-            throw new IOException("snapshot kept " + capacity + "/" + limit + " commands, this view keeps " +
-                bySeq.length + "/" + perAccount);
-        }
-        final int kept = SnapshotIO.readCount(in, bySeq.length);
-        for (int i = 0; i < kept; i++)
-        {
-            final CommandStatus s = readStatus(in);
-            bySeq[(int)(s.seq() % bySeq.length)] = s;
-        }
-        final int accounts = SnapshotIO.readCount(in, Integer.MAX_VALUE);
-        for (int i = 0; i < accounts; i++)
-        {
-            final ArrayDeque<CommandStatus> list = new ArrayDeque<>();
-            byAccount.put(in.readLong(), list);
-            final int n = SnapshotIO.readCount(in, perAccount);
-            for (int k = 0; k < n; k++)
+            final long seq = in.readLong();
+            final long timestamp = in.readLong();
+            final long flags = in.readLong();
+            if ((flags & 0xFF) >= CommandType.values().length)
             {
-                list.addLast(readStatus(in));
+                throw new IOException("bad command type in " + Long.toHexString(flags));
             }
+            record(seq, timestamp, flags, in.readLong(), in.readLong());
         }
     }
 
@@ -157,8 +153,12 @@ public final class CommandView extends ReadModel
     {
         return read(() ->
         {
-            final CommandStatus s = seq <= 0 ? null : bySeq[(int)(seq % bySeq.length)];
-            return s != null && s.seq() == seq ? s : null;
+            final int index = kept.lowerBound(SEQ, seq);
+            if (seq <= 0 || index == kept.size() || kept.get(kept.offset(index), SEQ) != seq)
+            {
+                return null;
+            }
+            return status(kept.offset(index));
         });
     }
 
@@ -167,21 +167,57 @@ public final class CommandView extends ReadModel
     {
         return read(() ->
         {
-            final List<CommandStatus> out = new ArrayList<>();
-            final ArrayDeque<CommandStatus> list = byAccount.get(account);
-            if (list != null)
+            // Newest first along the account's links, then answered oldest first.
+            final List<Integer> newestFirst = new ArrayList<>();
+            long position = newestOfAccount.get(account);
+            while (position != NONE && newestFirst.size() < perAccount)
             {
-                final Iterator<CommandStatus> it = list.iterator();
-                while (it.hasNext() && out.size() < limit)
+                final int index = kept.indexOf(position);
+                if (index < 0)
                 {
-                    final CommandStatus s = it.next();
-                    if (s.timestamp() >= from && s.timestamp() <= to)
-                    {
-                        out.add(s);
-                    }
+                    break;
+                }
+                newestFirst.add(kept.offset(index));
+                position = kept.get(kept.offset(index), PREVIOUS);
+            }
+            final List<CommandStatus> out = new ArrayList<>();
+            for (int k = newestFirst.size() - 1; k >= 0 && out.size() < limit; k--)
+            {
+                final int at = newestFirst.get(k);
+                final long timestamp = kept.get(at, TIMESTAMP);
+                if (timestamp >= from && timestamp <= to)
+                {
+                    out.add(status(at));
                 }
             }
             return out;
         });
+    }
+
+    private CommandStatus status(final int at)
+    {
+        final long flags = kept.get(at, FLAGS);
+        return new CommandStatus(kept.get(at, SEQ), kept.get(at, TIMESTAMP), CommandType.fromCode((int)(flags & 0xFF)),
+            (flags & ACCEPTED_BIT) != 0, (flags & HAS_REASON) != 0 ? Reason.fromCode((int)(flags >>> 16 & 0xFF)) : null,
+            (flags & HAS_ACCOUNT) != 0 ? kept.get(at, ACCOUNT) : null,
+            (flags & HAS_ORDER) != 0 ? kept.get(at, ORDER_ID) : null, (int)(flags >>> 32));
+    }
+
+    /** The seq of the oldest command kept (Long.MAX_VALUE before any): older ones were dropped. */
+    public synchronized long oldestKeptSeq()
+    {
+        return kept.size() == 0 ? Long.MAX_VALUE : kept.get(kept.offset(0), SEQ);
+    }
+
+    /** How many commands are kept at most. */
+    public int capacity()
+    {
+        return kept.capacity();
+    }
+
+    /** Commands kept now; for retention tests. */
+    int keptCount()
+    {
+        return kept.size();
     }
 }

@@ -6,17 +6,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.ObjLongConsumer;
 
-/** Order-book depth per symbol: resting quantity and order count per price level, best first. */
+/**
+ * Order-book depth per symbol: resting quantity and order count per price level, best first.
+ * Levels are sorted primitive arrays with the best price last, where most changes happen, so
+ * applying allocates nothing once a book has reached its widest.
+ */
 public final class DepthView extends ReadModel
 {
     /** One aggregated price level. */
@@ -29,14 +27,112 @@ public final class DepthView extends ReadModel
     {
     }
 
+    /** One side's levels, ordered worst to best: bids by rising price, asks by falling price. */
+    private static final class Levels
+    {
+        private final boolean bids;
+        long[] prices = new long[16];
+        long[] qtys = new long[16];
+        long[] orders = new long[16];
+        int count;
+
+        Levels(final boolean bids)
+        {
+            this.bids = bids;
+        }
+
+        /** The index of {@code price}, or {@code -(insertion point) - 1}. */
+        int find(final long price)
+        {
+            final long key = bids ? price : -price;
+            int lo = 0;
+            int hi = count - 1;
+            while (lo <= hi)
+            {
+                final int mid = (lo + hi) >>> 1;
+                final long at = bids ? prices[mid] : -prices[mid];
+                if (at < key)
+                {
+                    lo = mid + 1;
+                }
+                else if (at > key)
+                {
+                    hi = mid - 1;
+                }
+                else
+                {
+                    return mid;
+                }
+            }
+            return -lo - 1;
+        }
+
+        /** The index of {@code price}, inserting an empty level when there is none. */
+        int level(final long price)
+        {
+            final int found = find(price);
+            if (found >= 0)
+            {
+                return found;
+            }
+            final int at = -found - 1;
+            if (count == prices.length)
+            {
+                prices = Arrays.copyOf(prices, count * 2);
+                qtys = Arrays.copyOf(qtys, count * 2);
+                orders = Arrays.copyOf(orders, count * 2);
+            }
+            System.arraycopy(prices, at, prices, at + 1, count - at);
+            System.arraycopy(qtys, at, qtys, at + 1, count - at);
+            System.arraycopy(orders, at, orders, at + 1, count - at);
+            prices[at] = price;
+            qtys[at] = 0;
+            orders[at] = 0;
+            count++;
+            return at;
+        }
+
+        void remove(final int at)
+        {
+            System.arraycopy(prices, at + 1, prices, at, count - at - 1);
+            System.arraycopy(qtys, at + 1, qtys, at, count - at - 1);
+            System.arraycopy(orders, at + 1, orders, at, count - at - 1);
+            count--;
+        }
+
+        Long best()
+        {
+            return count == 0 ? null : prices[count - 1];
+        }
+
+        List<Level> top(final int levels)
+        {
+            final List<Level> out = new ArrayList<>(Math.min(levels, count));
+            for (int i = count - 1; i >= 0 && out.size() < levels; i--)
+            {
+                out.add(new Level(prices[i], qtys[i], (int)orders[i]));
+            }
+            return out;
+        }
+    }
+
     private static final class Book
     {
-        final NavigableMap<Long, long[]> bids = new TreeMap<>(Collections.reverseOrder());
-        final NavigableMap<Long, long[]> asks = new TreeMap<>();
+        final Name name;
+        final String symbol;
+        final Levels bids = new Levels(true);
+        final Levels asks = new Levels(false);
+        boolean touched;
+
+        Book(final Name name)
+        {
+            this.name = name;
+            this.symbol = name.toString();
+        }
     }
 
     private final SymbolTable symbols = new SymbolTable();
-    private final Map<Name, Book> books = new HashMap<>();
+    private final NameMap<Book> books = new NameMap<>();
     private final OrderTracker orders = new OrderTracker(new OrderTracker.Listener()
     {
         @Override
@@ -45,7 +141,9 @@ public final class DepthView extends ReadModel
             changeLevel(order, price, delta);
         }
     });
-    private final Set<Name> touched = new HashSet<>();
+    /** Books changed by the command being applied, for the change listener. */
+    private Book[] touched = new Book[4];
+    private int touchedCount;
     private volatile ObjLongConsumer<String> changeListener;
 
     @Override
@@ -58,29 +156,45 @@ public final class DepthView extends ReadModel
         orders.apply(b);
     }
 
+    private Book book(final Name name)
+    {
+        Book book = books.get(name);
+        if (book == null)
+        {
+            book = new Book(name);
+            books.put(name.hi(), name.lo(), book);
+        }
+        return book;
+    }
+
     private void changeLevel(final LiveOrder order, final long price, final long delta)
     {
-        final Book book = books.computeIfAbsent(order.symbol, k -> new Book());
-        final NavigableMap<Long, long[]> side = order.side == Side.BUY ? book.bids : book.asks;
-        final long[] level = side.computeIfAbsent(price, k -> new long[2]);
-        level[0] += delta;
+        final Book book = book(order.symbol);
+        final Levels side = order.side == Side.BUY ? book.bids : book.asks;
+        final int at = side.level(price);
+        side.qtys[at] += delta;
         // Positive deltas are always an order joining; a negative one is an order leaving when it
         // no longer rests (cancel, amend) or was filled to zero, else a partial fill.
         if (delta > 0)
         {
-            level[1]++;
+            side.orders[at]++;
         }
         else if (!order.resting || order.openQty == 0)
         {
-            level[1]--;
+            side.orders[at]--;
         }
-        if (level[0] <= 0)
+        if (side.qtys[at] <= 0)
         {
-            side.remove(price);
+            side.remove(at);
         }
-        if (changeListener != null)
+        if (changeListener != null && !book.touched)
         {
-            touched.add(order.symbol);
+            book.touched = true;
+            if (touchedCount == touched.length)
+            {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = book;
         }
     }
 
@@ -88,19 +202,17 @@ public final class DepthView extends ReadModel
     protected void afterApply(final EventBatch batch)
     {
         final ObjLongConsumer<String> listener = changeListener;
-        if (listener == null || touched.isEmpty())
+        final int count = touchedCount;
+        touchedCount = 0;
+        for (int i = 0; i < count; i++)
         {
-            return;
-        }
-        final List<String> names = new ArrayList<>(touched.size());
-        for (final Name name : touched)
-        {
-            names.add(name.toString());
-        }
-        touched.clear();
-        for (final String name : names)
-        {
-            listener.accept(name, batch.seq());
+            final Book book = touched[i];
+            touched[i] = null;
+            book.touched = false;
+            if (listener != null)
+            {
+                listener.accept(book.symbol, batch.seq());
+            }
         }
     }
 
@@ -109,23 +221,24 @@ public final class DepthView extends ReadModel
     {
         symbols.writeTo(out);
         orders.writeTo(out);
-        out.writeInt(books.size());
-        for (final Map.Entry<Name, Book> e : books.entrySet())
+        final List<Book> all = books.values();
+        out.writeInt(all.size());
+        for (final Book book : all)
         {
-            SnapshotIO.writeName(out, e.getKey());
-            writeSide(out, e.getValue().bids);
-            writeSide(out, e.getValue().asks);
+            SnapshotIO.writeName(out, book.name);
+            writeSide(out, book.bids);
+            writeSide(out, book.asks);
         }
     }
 
-    private static void writeSide(final DataOutputStream out, final NavigableMap<Long, long[]> side) throws IOException
+    private static void writeSide(final DataOutputStream out, final Levels side) throws IOException
     {
-        out.writeInt(side.size());
-        for (final Map.Entry<Long, long[]> level : side.entrySet())
+        out.writeInt(side.count);
+        for (int i = side.count - 1; i >= 0; i--)
         {
-            out.writeLong(level.getKey());
-            out.writeLong(level.getValue()[0]);
-            out.writeLong(level.getValue()[1]);
+            out.writeLong(side.prices[i]);
+            out.writeLong(side.qtys[i]);
+            out.writeLong(side.orders[i]);
         }
     }
 
@@ -137,19 +250,25 @@ public final class DepthView extends ReadModel
         final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < n; i++)
         {
-            final Book book = new Book();
-            books.put(SnapshotIO.readName(in), book);
+            final Name name = SnapshotIO.readName(in);
+            if (name == null)
+            {
+                throw new IOException("book without a symbol");
+            }
+            final Book book = book(name);
             readSide(in, book.bids);
             readSide(in, book.asks);
         }
     }
 
-    private static void readSide(final DataInputStream in, final NavigableMap<Long, long[]> side) throws IOException
+    private static void readSide(final DataInputStream in, final Levels side) throws IOException
     {
         final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < n; i++)
         {
-            side.put(in.readLong(), new long[] {in.readLong(), in.readLong()});
+            final int at = side.level(in.readLong());
+            side.qtys[at] = in.readLong();
+            side.orders[at] = in.readLong();
         }
     }
 
@@ -187,23 +306,6 @@ public final class DepthView extends ReadModel
         {
             return new Depth(symbol, null, null, List.of(), List.of());
         }
-        final List<Level> bids = top(book.bids, levels);
-        final List<Level> asks = top(book.asks, levels);
-        return new Depth(symbol, book.bids.isEmpty() ? null : book.bids.firstKey(),
-            book.asks.isEmpty() ? null : book.asks.firstKey(), bids, asks);
-    }
-
-    private static List<Level> top(final NavigableMap<Long, long[]> side, final int levels)
-    {
-        final List<Level> out = new ArrayList<>(Math.min(levels, side.size()));
-        for (final Map.Entry<Long, long[]> e : side.entrySet())
-        {
-            if (out.size() >= levels)
-            {
-                break;
-            }
-            out.add(new Level(e.getKey(), e.getValue()[0], (int)e.getValue()[1]));
-        }
-        return out;
+        return new Depth(symbol, book.bids.best(), book.asks.best(), book.bids.top(levels), book.asks.top(levels));
     }
 }

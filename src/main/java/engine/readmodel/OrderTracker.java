@@ -8,6 +8,7 @@ import engine.api.TimeInForce;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -35,6 +36,10 @@ final class OrderTracker
 
     // Agrona's map mixes the key's bits: ids built as (account << 32 | n) make HashMap<Long> chain badly.
     private final Long2ObjectHashMap<LiveOrder> open = new Long2ObjectHashMap<>();
+    /** Done orders, reused for later ones so that following orders allocates nothing once warm. */
+    private final ArrayDeque<LiveOrder> pool = new ArrayDeque<>();
+    /** One Name object per symbol, shared by every order of the symbol. */
+    private final NameMap<Name> symbols = new NameMap<>();
     private final Listener listener;
     private LiveOrder aggressor;
 
@@ -86,8 +91,8 @@ final class OrderTracker
             final OrderType type = SnapshotIO.readEnum(in, OrderType.class);
             final TimeInForce tif = SnapshotIO.readEnum(in, TimeInForce.class);
             final long acceptedSeq = in.readLong();
-            final LiveOrder o = new LiveOrder(orderId, account, symbol, side, type, tif, in.readLong(), in.readLong(),
-                acceptedSeq);
+            final LiveOrder o = newOrder().init(orderId, account, symbol(symbol.hi(), symbol.lo()), side, type, tif,
+                in.readLong(), in.readLong(), acceptedSeq);
             o.filledQty = in.readLong();
             o.resting = in.readBoolean();
             open.put(orderId, o);
@@ -118,7 +123,9 @@ final class OrderTracker
         {
             case ACCEPTED ->
             {
-                aggressor = new LiveOrder(b.orderId(i), b.account(i), new Name(b.nameHi(i), b.nameLo(i)), b.side(i),
+                // An open order with the same id (the engine refuses one) is done: the newest wins.
+                remove(open.get(b.orderId(i)));
+                aggressor = newOrder().init(b.orderId(i), b.account(i), symbol(b.nameHi(i), b.nameLo(i)), b.side(i),
                     b.orderType(i), b.tif(i), b.price(i), b.qty(i), b.seq());
                 open.put(aggressor.orderId, aggressor);
             }
@@ -176,6 +183,26 @@ final class OrderTracker
             aggressor = null;
         }
         listener.done(order);
+        pool.addLast(order);
+    }
+
+    private LiveOrder newOrder()
+    {
+        final LiveOrder order = pool.pollLast();
+        return order != null ? order : new LiveOrder();
+    }
+
+    /** The shared Name of a symbol, made the first time the symbol is seen. */
+    private Name symbol(final long hi, final long lo)
+    {
+        final Name known = symbols.get(hi, lo);
+        if (known != null)
+        {
+            return known;
+        }
+        final Name name = new Name(hi, lo);
+        symbols.put(hi, lo, name);
+        return name;
     }
 
     private void unrest(final LiveOrder order)

@@ -7,22 +7,150 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The full set of read models, built the same way in the engine's JVM (as output handlers)
- * and in a projection JVM (fed from the event store).
+ * and in a projection JVM (fed from the event store). Memory is bounded by a {@link Retention};
+ * once the models hold what it allows, applying a command allocates nothing.
  */
 public final class ReadModels
 {
+    /**
+     * How much history the read models keep; every limit is a count of records, at least 1.
+     * Live (open) orders and balances are always kept: they are current state, not history.
+     *
+     * @param finishedOrders order statuses kept of filled, cancelled and rejected orders (the last to finish)
+     * @param commands command outcomes kept (the newest, by sequence)
+     * @param commandsPerAccount the most of an account's newest kept commands an account query answers from
+     * @param tradesPerSymbol trades kept on each symbol's tape
+     * @param candlesPerInterval candles kept per symbol and interval
+     */
+    public record Retention(int finishedOrders, int commands, int commandsPerAccount, int tradesPerSymbol,
+        int candlesPerInterval)
+    {
+        public static final int DEFAULT_FINISHED_ORDERS = 1_000_000;
+        public static final int DEFAULT_COMMANDS = 1_000_000;
+        public static final int DEFAULT_COMMANDS_PER_ACCOUNT = 10_000;
+        public static final int DEFAULT_TRADES_PER_SYMBOL = 10_000;
+        public static final int DEFAULT_CANDLES_PER_INTERVAL = 1_000;
+        private static final Retention DEFAULTS = new Retention(DEFAULT_FINISHED_ORDERS, DEFAULT_COMMANDS,
+            DEFAULT_COMMANDS_PER_ACCOUNT, DEFAULT_TRADES_PER_SYMBOL, DEFAULT_CANDLES_PER_INTERVAL);
+
+        public Retention
+        {
+            positive("finishedOrders", finishedOrders);
+            positive("commands", commands);
+            positive("commandsPerAccount", commandsPerAccount);
+            positive("tradesPerSymbol", tradesPerSymbol);
+            positive("candlesPerInterval", candlesPerInterval);
+        }
+
+        private static void positive(final String name, final int value)
+        {
+            if (value < 1)
+            {
+                throw new IllegalArgumentException("read-model retention " + name + " must be at least 1, not " + value);
+            }
+        }
+
+        /** 1,000,000 finished orders, 1,000,000 commands (10,000 per account), 10,000 trades and 1,000 candles. */
+        public static Retention defaults()
+        {
+            return DEFAULTS;
+        }
+
+        public static Builder builder()
+        {
+            return new Builder(DEFAULTS);
+        }
+
+        public Builder toBuilder()
+        {
+            return new Builder(this);
+        }
+
+        /** Starts from the defaults (or a given retention); set what differs. */
+        public static final class Builder
+        {
+            private int finishedOrders;
+            private int commands;
+            private int commandsPerAccount;
+            private int tradesPerSymbol;
+            private int candlesPerInterval;
+
+            private Builder(final Retention from)
+            {
+                finishedOrders = from.finishedOrders;
+                commands = from.commands;
+                commandsPerAccount = from.commandsPerAccount;
+                tradesPerSymbol = from.tradesPerSymbol;
+                candlesPerInterval = from.candlesPerInterval;
+            }
+
+            public Builder finishedOrders(final int value)
+            {
+                finishedOrders = value;
+                return this;
+            }
+
+            public Builder commands(final int value)
+            {
+                commands = value;
+                return this;
+            }
+
+            public Builder commandsPerAccount(final int value)
+            {
+                commandsPerAccount = value;
+                return this;
+            }
+
+            public Builder tradesPerSymbol(final int value)
+            {
+                tradesPerSymbol = value;
+                return this;
+            }
+
+            public Builder candlesPerInterval(final int value)
+            {
+                candlesPerInterval = value;
+                return this;
+            }
+
+            /** @throws IllegalArgumentException naming the first limit below 1 */
+            public Retention build()
+            {
+                return new Retention(finishedOrders, commands, commandsPerAccount, tradesPerSymbol,
+                    candlesPerInterval);
+            }
+        }
+    }
+
     private final DepthView depth = new DepthView();
     private final TradeView trades;
     private final AccountView accounts = new AccountView();
-    private final OrderView orders = new OrderView();
-    private final CommandView commands = new CommandView(1 << 20, 10_000);
+    private final OrderView orders;
+    private final CommandView commands;
+    private final Retention retention;
     private final List<ReadModel> all;
+    /** The same models as an array: iterating a List would make an iterator per command. */
+    private final ReadModel[] each;
 
-    /** @param timeUnitNanos the unit of command timestamps, for candle widths (1 ms live) */
+    /** Models with the default {@link Retention}. */
     public ReadModels(final long timeUnitNanos)
     {
-        trades = new TradeView(timeUnitNanos, 1_000, 1_000);
+        this(timeUnitNanos, Retention.defaults());
+    }
+
+    /**
+     * @param timeUnitNanos the unit of command timestamps, for candle widths (1 ms live)
+     * @param retention how much history to keep
+     */
+    public ReadModels(final long timeUnitNanos, final Retention retention)
+    {
+        this.retention = retention;
+        trades = new TradeView(timeUnitNanos, retention.tradesPerSymbol(), retention.candlesPerInterval());
+        orders = new OrderView(retention.finishedOrders());
+        commands = new CommandView(retention.commands(), retention.commandsPerAccount());
         all = List.of(depth, trades, accounts, orders, commands);
+        each = all.toArray(new ReadModel[0]);
     }
 
     /** One output handler per model; register each with {@code Engine.Builder.outputHandler}. */
@@ -44,7 +172,7 @@ public final class ReadModels
     /** Applies one command's events to every model on the caller's thread (event store, tests). */
     public void accept(final EventBatch batch)
     {
-        for (final ReadModel model : all)
+        for (final ReadModel model : each)
         {
             model.accept(batch);
         }
@@ -56,11 +184,17 @@ public final class ReadModels
         return all;
     }
 
+    /** How much history these models keep. */
+    public Retention retention()
+    {
+        return retention;
+    }
+
     /** The lowest sequence every model has applied. */
     public long appliedSeq()
     {
         long min = Long.MAX_VALUE;
-        for (final ReadModel model : all)
+        for (final ReadModel model : each)
         {
             min = Math.min(min, model.appliedSeq());
         }
@@ -71,7 +205,7 @@ public final class ReadModels
     public void awaitApplied(final long seq, final long timeoutMillis) throws TimeoutException
     {
         final long deadline = System.currentTimeMillis() + timeoutMillis;
-        for (final ReadModel model : all)
+        for (final ReadModel model : each)
         {
             model.awaitApplied(seq, Math.max(0, deadline - System.currentTimeMillis()));
         }

@@ -7,18 +7,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The instruments a model has seen in SYMBOL_ADDED events, with their assets and scales. */
+/** The instruments a model has seen in SYMBOL_ADDED events, with their assets and scales; found without allocating. */
 final class SymbolTable
 {
     record Symbol(Name name, Name base, Name quote, long baseScale, long quoteScale)
     {
     }
 
-    private final Map<Name, Symbol> symbols = new HashMap<>();
+    private final NameMap<Symbol> symbols = new NameMap<>();
 
     /** Records the instrument when event {@code i} is a SYMBOL_ADDED. */
     void onEvent(final EventBatch b, final int i)
@@ -26,14 +24,14 @@ final class SymbolTable
         if (b.type(i) == EventType.SYMBOL_ADDED)
         {
             final Name name = new Name(b.nameHi(i), b.nameLo(i));
-            symbols.put(name, new Symbol(name, new Name(b.baseAssetHi(i), b.baseAssetLo(i)),
+            symbols.put(name.hi(), name.lo(), new Symbol(name, new Name(b.baseAssetHi(i), b.baseAssetLo(i)),
                 new Name(b.quoteAssetHi(i), b.quoteAssetLo(i)), b.price(i), b.qty(i)));
         }
     }
 
     Symbol get(final long hi, final long lo)
     {
-        return symbols.get(new Name(hi, lo));
+        return symbols.get(hi, lo);
     }
 
     Symbol get(final Name name)
@@ -45,9 +43,9 @@ final class SymbolTable
     List<String> names()
     {
         final List<String> out = new ArrayList<>(symbols.size());
-        for (final Name name : symbols.keySet())
+        for (final Symbol s : symbols.values())
         {
-            out.add(name.toString());
+            out.add(s.name().toString());
         }
         Collections.sort(out);
         return out;
@@ -73,7 +71,7 @@ final class SymbolTable
         {
             final Symbol s = new Symbol(SnapshotIO.readName(in), SnapshotIO.readName(in), SnapshotIO.readName(in),
                 in.readLong(), in.readLong());
-            symbols.put(s.name(), s);
+            symbols.put(s.name().hi(), s.name().lo(), s);
         }
     }
 }

@@ -6,15 +6,16 @@ import engine.core.EventBatch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
-/** Recent trades and OHLCV candles (1 s, 1 min, 5 min, 1 h) per symbol, bounded in memory. */
+/**
+ * Recent trades and OHLCV candles (one series per {@link Interval}) per symbol, bounded in
+ * memory: the last {@code tapeSize} trades and {@code candleCount} candles per interval of each
+ * symbol, in primitive rings, so applying allocates nothing once they are full.
+ */
 public final class TradeView extends ReadModel
 {
     /** One trade as printed on the tape. */
@@ -28,7 +29,7 @@ public final class TradeView extends ReadModel
     {
     }
 
-    /** Candle widths. */
+    /** Candle widths; add one here and every series, snapshot and query has it. */
     public enum Interval
     {
         S1(1_000_000_000L),
@@ -44,28 +45,55 @@ public final class TradeView extends ReadModel
         }
     }
 
+    /** One symbol's tape and candles, as primitive rings. */
     private static final class Series
     {
-        final ArrayDeque<Trade> tape = new ArrayDeque<>();
-        final ArrayDeque<long[]>[] candles;
+        final Name name;
+        final String symbol;
+        final RecordRing tape;
+        final RecordRing[] candles;
 
-        @SuppressWarnings("unchecked")
-        Series()
+        Series(final Name name, final int tapeSize, final int candleCount, final int intervals)
         {
-            candles = new ArrayDeque[Interval.values().length];
-            for (int k = 0; k < candles.length; k++)
+            this.name = name;
+            this.symbol = name.toString();
+            tape = new RecordRing(TRADE_WORDS, tapeSize);
+            candles = new RecordRing[intervals];
+            for (int k = 0; k < intervals; k++)
             {
-                candles[k] = new ArrayDeque<>();
+                candles[k] = new RecordRing(CANDLE_WORDS, candleCount);
             }
         }
     }
 
+    /** Who hears of new trades, and of which symbols. */
+    private record TradeListener(Predicate<String> symbols, Consumer<Trade> consumer)
+    {
+    }
+
+    private static final int SEQ = 0;
+    private static final int TIMESTAMP = 1;
+    private static final int PRICE = 2;
+    private static final int QTY = 3;
+    private static final int SIDE = 4;
+    private static final int TAKER = 5;
+    private static final int MAKER = 6;
+    private static final int TRADE_WORDS = 7;
+    private static final int START = 0;
+    private static final int OPEN = 1;
+    private static final int HIGH = 2;
+    private static final int LOW = 3;
+    private static final int CLOSE = 4;
+    private static final int VOLUME = 5;
+    private static final int COUNT = 6;
+    private static final int CANDLE_WORDS = 7;
+
     private final int tapeSize;
     private final int candleCount;
     private final long[] widths = new long[Interval.values().length];
-    private final Map<Name, Series> series = new HashMap<>();
+    private final NameMap<Series> series = new NameMap<>();
     private final List<Trade> fresh = new ArrayList<>();
-    private volatile Consumer<Trade> tradeListener;
+    private volatile TradeListener tradeListener;
 
     /**
      * @param timeUnitNanos the unit of command timestamps (1 ms in live mode)
@@ -74,6 +102,11 @@ public final class TradeView extends ReadModel
      */
     public TradeView(final long timeUnitNanos, final int tapeSize, final int candleCount)
     {
+        if (tapeSize < 1 || candleCount < 1)
+        {
+            throw new IllegalArgumentException("tapeSize " + tapeSize + " and candleCount " + candleCount +
+                " must be positive");
+        }
         this.tapeSize = tapeSize;
         this.candleCount = candleCount;
         for (final Interval interval : Interval.values())
@@ -85,50 +118,69 @@ public final class TradeView extends ReadModel
     @Override
     protected void apply(final EventBatch b)
     {
+        final TradeListener listener = tradeListener;
         for (int i = 0; i < b.count(); i++)
         {
             if (b.type(i) == EventType.TRADE)
             {
-                final Name name = new Name(b.nameHi(i), b.nameLo(i));
-                final Trade trade = new Trade(b.seq(), b.timestamp(), name.toString(), b.price(i), b.qty(i), b.side(i),
-                    b.orderId(i), b.makerOrderId(i));
-                record(series.computeIfAbsent(name, k -> new Series()), trade);
-                if (tradeListener != null)
+                final Series s = series(b.nameHi(i), b.nameLo(i));
+                record(s, b.seq(), b.timestamp(), b.price(i), b.qty(i), b.side(i).ordinal(), b.orderId(i),
+                    b.makerOrderId(i));
+                if (listener != null && listener.symbols().test(s.symbol))
                 {
-                    fresh.add(trade);
+                    fresh.add(new Trade(b.seq(), b.timestamp(), s.symbol, b.price(i), b.qty(i), b.side(i),
+                        b.orderId(i), b.makerOrderId(i)));
                 }
             }
         }
     }
 
-    private void record(final Series s, final Trade trade)
+    private Series series(final long hi, final long lo)
     {
-        s.tape.addLast(trade);
-        if (s.tape.size() > tapeSize)
+        Series s = series.get(hi, lo);
+        if (s == null)
         {
-            s.tape.removeFirst();
+            s = new Series(new Name(hi, lo), tapeSize, candleCount, widths.length);
+            series.put(hi, lo, s);
         }
+        return s;
+    }
+
+    private void record(final Series s, final long seq, final long timestamp, final long price, final long qty,
+        final int side, final long taker, final long maker)
+    {
+        final int at = s.tape.append();
+        s.tape.set(at, SEQ, seq);
+        s.tape.set(at, TIMESTAMP, timestamp);
+        s.tape.set(at, PRICE, price);
+        s.tape.set(at, QTY, qty);
+        s.tape.set(at, SIDE, side);
+        s.tape.set(at, TAKER, taker);
+        s.tape.set(at, MAKER, maker);
         for (int k = 0; k < widths.length; k++)
         {
-            final long start = Math.floorDiv(trade.timestamp(), widths[k]) * widths[k];
-            final ArrayDeque<long[]> list = s.candles[k];
-            final long[] last = list.peekLast();
+            final long start = Math.floorDiv(timestamp, widths[k]) * widths[k];
+            final RecordRing ring = s.candles[k];
+            final int last = ring.size() == 0 ? -1 : ring.offset(ring.size() - 1);
             // Timestamps never go back, so a trade either extends the last candle or opens a new one.
-            if (last != null && last[0] == start)
+            if (last >= 0 && ring.get(last, START) == start)
             {
-                last[2] = Math.max(last[2], trade.price());
-                last[3] = Math.min(last[3], trade.price());
-                last[4] = trade.price();
-                last[5] += trade.qty();
-                last[6]++;
+                ring.set(last, HIGH, Math.max(ring.get(last, HIGH), price));
+                ring.set(last, LOW, Math.min(ring.get(last, LOW), price));
+                ring.set(last, CLOSE, price);
+                ring.set(last, VOLUME, ring.get(last, VOLUME) + qty);
+                ring.set(last, COUNT, ring.get(last, COUNT) + 1);
             }
             else
             {
-                list.addLast(new long[] {start, trade.price(), trade.price(), trade.price(), trade.price(), trade.qty(), 1});
-                if (list.size() > candleCount)
-                {
-                    list.removeFirst();
-                }
+                final int c = ring.append();
+                ring.set(c, START, start);
+                ring.set(c, OPEN, price);
+                ring.set(c, HIGH, price);
+                ring.set(c, LOW, price);
+                ring.set(c, CLOSE, price);
+                ring.set(c, VOLUME, qty);
+                ring.set(c, COUNT, 1);
             }
         }
     }
@@ -136,15 +188,13 @@ public final class TradeView extends ReadModel
     @Override
     protected void afterApply(final EventBatch batch)
     {
-        final Consumer<Trade> listener = tradeListener;
-        if (listener == null || fresh.isEmpty())
+        final TradeListener listener = tradeListener;
+        if (listener != null)
         {
-            fresh.clear();
-            return;
-        }
-        for (final Trade trade : fresh)
-        {
-            listener.accept(trade);
+            for (int i = 0; i < fresh.size(); i++)
+            {
+                listener.consumer().accept(fresh.get(i));
+            }
         }
         fresh.clear();
     }
@@ -157,32 +207,27 @@ public final class TradeView extends ReadModel
         {
             out.writeLong(width);
         }
-        out.writeInt(series.size());
-        for (final Map.Entry<Name, Series> e : series.entrySet())
+        final List<Series> all = series.values();
+        out.writeInt(all.size());
+        for (final Series s : all)
         {
-            SnapshotIO.writeName(out, e.getKey());
-            final Series s = e.getValue();
-            out.writeInt(s.tape.size());
-            for (final Trade t : s.tape)
+            SnapshotIO.writeName(out, s.name);
+            writeRing(out, s.tape);
+            for (final RecordRing ring : s.candles)
             {
-                out.writeLong(t.seq());
-                out.writeLong(t.timestamp());
-                out.writeLong(t.price());
-                out.writeLong(t.qty());
-                SnapshotIO.writeEnum(out, t.takerSide());
-                out.writeLong(t.takerOrderId());
-                out.writeLong(t.makerOrderId());
+                writeRing(out, ring);
             }
-            for (final ArrayDeque<long[]> list : s.candles)
+        }
+    }
+
+    private static void writeRing(final DataOutputStream out, final RecordRing ring) throws IOException
+    {
+        out.writeInt(ring.size());
+        for (int i = 0; i < ring.size(); i++)
+        {
+            for (int w = 0; w < ring.width(); w++)
             {
-                out.writeInt(list.size());
-                for (final long[] c : list)
-                {
-                    for (final long word : c)
-                    {
-                        out.writeLong(word);
-                    }
-                }
+                out.writeLong(ring.get(ring.offset(i), w));
             }
         }
     }
@@ -208,31 +253,29 @@ public final class TradeView extends ReadModel
         for (int i = 0; i < count; i++)
         {
             final Name name = SnapshotIO.readName(in);
-            final String symbol = name.toString();
-            final Series s = new Series();
-            series.put(name, s);
-            final int trades = SnapshotIO.readCount(in, Integer.MAX_VALUE);
-            for (int t = 0; t < trades; t++)
+            if (name == null)
             {
-                final long seq = in.readLong();
-                final long timestamp = in.readLong();
-                final long price = in.readLong();
-                final long qty = in.readLong();
-                final Side side = SnapshotIO.readEnum(in, Side.class);
-                s.tape.addLast(new Trade(seq, timestamp, symbol, price, qty, side, in.readLong(), in.readLong()));
+                throw new IOException("trade series without a symbol");
             }
-            for (final ArrayDeque<long[]> list : s.candles)
+            final Series s = series(name.hi(), name.lo());
+            readRing(in, s.tape);
+            for (final RecordRing ring : s.candles)
             {
-                final int candles = SnapshotIO.readCount(in, Integer.MAX_VALUE);
-                for (int c = 0; c < candles; c++)
-                {
-                    final long[] candle = new long[7];
-                    for (int w = 0; w < candle.length; w++)
-                    {
-                        candle[w] = in.readLong();
-                    }
-                    list.addLast(candle);
-                }
+                readRing(in, ring);
+            }
+        }
+    }
+
+    /** Appends the records {@link #writeRing} wrote; a smaller ring keeps the newest. */
+    private static void readRing(final DataInputStream in, final RecordRing ring) throws IOException
+    {
+        final int n = SnapshotIO.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++)
+        {
+            final int at = ring.append();
+            for (int w = 0; w < ring.width(); w++)
+            {
+                ring.set(at, w, in.readLong());
             }
         }
     }
@@ -240,7 +283,17 @@ public final class TradeView extends ReadModel
     /** Tells {@code listener} of each new trade, on the handler thread: it must not block. */
     public void onTrade(final Consumer<Trade> listener)
     {
-        tradeListener = listener;
+        onTrade(symbol -> true, listener);
+    }
+
+    /**
+     * Tells {@code listener} of each new trade in a symbol that {@code symbols} accepts, on the
+     * handler thread: neither may block. Trade objects are made only for accepted symbols, so a
+     * listener nobody watches costs no allocation.
+     */
+    public void onTrade(final Predicate<String> symbols, final Consumer<Trade> listener)
+    {
+        tradeListener = new TradeListener(symbols, listener);
     }
 
     /** The latest {@code limit} trades of {@code symbol}, newest first. */
@@ -253,10 +306,12 @@ public final class TradeView extends ReadModel
             final List<Trade> out = new ArrayList<>();
             if (s != null)
             {
-                final Iterator<Trade> it = s.tape.descendingIterator();
-                while (it.hasNext() && out.size() < limit)
+                for (int i = s.tape.size() - 1; i >= 0 && out.size() < limit; i--)
                 {
-                    out.add(it.next());
+                    final int at = s.tape.offset(i);
+                    out.add(new Trade(s.tape.get(at, SEQ), s.tape.get(at, TIMESTAMP), s.symbol, s.tape.get(at, PRICE),
+                        s.tape.get(at, QTY), Side.fromCode((int)s.tape.get(at, SIDE)), s.tape.get(at, TAKER),
+                        s.tape.get(at, MAKER)));
                 }
             }
             return out;
@@ -273,14 +328,29 @@ public final class TradeView extends ReadModel
             final List<Candle> out = new ArrayList<>();
             if (s != null)
             {
-                final Iterator<long[]> it = s.candles[interval.ordinal()].descendingIterator();
-                while (it.hasNext() && out.size() < limit)
+                final RecordRing ring = s.candles[interval.ordinal()];
+                for (int i = Math.max(0, ring.size() - limit); i < ring.size(); i++)
                 {
-                    final long[] c = it.next();
-                    out.add(0, new Candle(c[0], c[1], c[2], c[3], c[4], c[5], (int)c[6]));
+                    final int c = ring.offset(i);
+                    out.add(new Candle(ring.get(c, START), ring.get(c, OPEN), ring.get(c, HIGH), ring.get(c, LOW),
+                        ring.get(c, CLOSE), ring.get(c, VOLUME), (int)ring.get(c, COUNT)));
                 }
             }
             return out;
         });
+    }
+
+    /** Trades kept now for {@code symbol}; for retention tests. */
+    synchronized int keptTrades(final String symbol)
+    {
+        final Series s = series.get(Name.of(symbol));
+        return s == null ? 0 : s.tape.size();
+    }
+
+    /** Candles kept now for {@code symbol} at {@code interval}; for retention tests. */
+    synchronized int keptCandles(final String symbol, final Interval interval)
+    {
+        final Series s = series.get(Name.of(symbol));
+        return s == null ? 0 : s.candles[interval.ordinal()].size();
     }
 }

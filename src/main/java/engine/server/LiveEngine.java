@@ -218,8 +218,7 @@ public final class LiveEngine implements AutoCloseable
         {
             return null;
         }
-        final long index = seq == recovered.lastSeq() && journal.lastIndex() < 0 ? recovered.lastIndex() : journal.lastIndex();
-        final SnapshotStore.Image image = SnapshotStore.capture(engine.logicWhenIdle(), index);
+        final SnapshotStore.Image image = SnapshotStore.capture(engine.logicWhenIdle(), journalIndexOf(seq));
         return engine.nextSeq() == next ? image : null;
     }
 
@@ -243,11 +242,19 @@ public final class LiveEngine implements AutoCloseable
         }
         engine.close();
         final long seq = engine.logicWhenIdle().lastSeq();
-        if (seq > lastSnapshotSeq && seq == journal.lastSeq())
+        // Stopped right after recovery the journal writer has written nothing (its lastSeq is 0),
+        // but the recovered state is still worth a snapshot: the next start replays nothing.
+        if (seq > lastSnapshotSeq && (seq == journal.lastSeq() || seq == recovered.lastSeq()))
         {
-            snapshots.write(SnapshotStore.capture(engine.logicWhenIdle(), journal.lastIndex()));
+            snapshots.write(SnapshotStore.capture(engine.logicWhenIdle(), journalIndexOf(seq)));
         }
         journal.close();
+    }
+
+    /** The queue index of the entry holding {@code seq}, the last applied command: this run's or recovery's. */
+    private long journalIndexOf(final long seq)
+    {
+        return seq == recovered.lastSeq() && journal.lastIndex() < 0 ? recovered.lastIndex() : journal.lastIndex();
     }
 
     /** Settings for {@link LiveEngine}; {@link #start()} recovers and starts. */

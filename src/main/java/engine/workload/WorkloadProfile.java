@@ -1,6 +1,6 @@
 package engine.workload;
 
-import java.util.Locale;
+import engine.api.AsciiWords;
 
 /** The kinds of workload {@link WorkloadGenerator} writes, with their CLI names and default sizes. */
 public enum WorkloadProfile {
@@ -47,9 +47,9 @@ public enum WorkloadProfile {
         if (text == null || text.isBlank()) {
             return REALISTIC;
         }
-        String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        String wanted = text.trim().replace('_', '-');
         for (WorkloadProfile p : values()) {
-            if (p.cliName.equals(wanted)) {
+            if (AsciiWords.equalsIgnoreAsciiCase(p.cliName, wanted)) {
                 return p;
             }
         }

@@ -10,6 +10,7 @@ import engine.core.EventBatch;
 import engine.core.WaitStrategyType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,33 +60,34 @@ class ThreadModelTest
             .expectedOrders(64).expectedAccounts(16).build();
     }
 
-    private static List<String> engineThreads()
+    /** Engine threads that were not there before: other tests' engines may still be winding down. */
+    private static List<Thread> engineThreadsStartedSince(final Set<Thread> before)
     {
-        final List<String> names = new ArrayList<>();
+        final List<Thread> started = new ArrayList<>();
         for (final Thread thread : Thread.getAllStackTraces().keySet())
         {
-            if (thread.getName().startsWith("engine-") && thread.isAlive())
+            if (thread.getName().startsWith("engine-") && !before.contains(thread))
             {
-                names.add(thread.getName());
+                started.add(thread);
             }
         }
-        return names;
+        return started;
     }
 
-    private static void awaitParked(final String name) throws InterruptedException
+    private static void awaitParked(final List<Thread> threads, final String name) throws InterruptedException
     {
-        while (true)
+        for (final Thread thread : threads)
         {
-            for (final Thread thread : Thread.getAllStackTraces().keySet())
+            if (thread.getName().equals(name))
             {
-                if (thread.getName().equals(name) &&
-                    (thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING))
+                while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING)
                 {
-                    return;
+                    Thread.sleep(10);
                 }
+                return;
             }
-            Thread.sleep(10);
         }
+        throw new AssertionError("no thread " + name);
     }
 
     @Test
@@ -93,28 +95,33 @@ class ThreadModelTest
     {
         final GateStage journal = new GateStage();
         journal.open.countDown();
+        final Set<Thread> before = Thread.getAllStackTraces().keySet();
         final Engine engine = Engine.builder(config(WaitStrategyType.BACKOFF)).journalStage(journal)
             .onResultThread(new Counter()).onResultThread(new Counter()).start();
+        final List<Thread> started = engineThreadsStartedSince(before);
         try
         {
-            assertThat(engineThreads()).containsExactlyInAnyOrder(Engine.BLP_THREAD, Engine.IO_THREAD);
+            assertThat(started).extracting(Thread::getName)
+                .containsExactlyInAnyOrder(Engine.BLP_THREAD, Engine.IO_THREAD);
         }
         finally
         {
             engine.close();
         }
-        assertThat(engineThreads()).as("threads left after close").isEmpty();
+        assertThat(started).as("threads alive after close").noneMatch(Thread::isAlive);
     }
 
     @Test
     void shouldParkBothEngineThreadsWhenIdleAndWakeForTheNextCommand() throws Exception
     {
         final Counter counter = new Counter();
+        final Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (Engine engine = Engine.builder(config(WaitStrategyType.BACKOFF)).onResultThread(counter).start())
         {
+            final List<Thread> threads = engineThreadsStartedSince(before);
             assertThat(engine.submit(new Command().tick(1)).get(30, TimeUnit.SECONDS).seq()).isEqualTo(1);
-            awaitParked(Engine.BLP_THREAD);
-            awaitParked(Engine.IO_THREAD);
+            awaitParked(threads, Engine.BLP_THREAD);
+            awaitParked(threads, Engine.IO_THREAD);
 
             final CommandResult woken = engine.submit(new Command().tick(2)).get(30, TimeUnit.SECONDS);
 

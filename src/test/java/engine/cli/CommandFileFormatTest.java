@@ -118,6 +118,39 @@ class CommandFileFormatTest
     }
 
     @Test
+    void shouldSayTheRunStoppedNotSkippedWhenStrict()
+    {
+        final EngineRun strict = EngineRun.of("NOPE\nDEPOSIT,0,1,USD,100\n", SelfTradePrevention.NONE, false, true);
+        final EngineRun lenient = EngineRun.of("NOPE\nDEPOSIT,0,1,USD,100\n", SelfTradePrevention.NONE, false, false);
+
+        assertThat(strict.stderr).contains("run stopped").doesNotContain("skipped");
+        assertThat(RunCommand.summaryLine(strict.summary)).contains("stopped").doesNotContain("skipped");
+        assertThat(lenient.stderr).contains("skipped");
+        assertThat(RunCommand.summaryLine(lenient.summary)).contains("1 malformed line(s) skipped");
+    }
+
+    @Test
+    void shouldQuoteAtMost200EscapedCharactersOfAMalformedLine()
+    {
+        final String hostile = "NOPE,\u001b[2J\u001b]0;owned\u0007" + "x".repeat(3_000_000);
+        final EngineRun run = EngineRun.of(hostile + "\n", SelfTradePrevention.NONE, false, false);
+
+        assertThat(run.stderr.length()).isLessThan(1_000);
+        assertThat(run.stderr).doesNotContain("\u001b").doesNotContain("\u0007")
+            .contains("\\x1b[2J").contains("(3000019 bytes)");
+    }
+
+    @Test
+    void shouldMatchEnumWordsExactlyWithNoLocaleFolding()
+    {
+        // U+0131 (dotless i) upper-cases to I: "L\u0131M\u0131T" must not read as LIMIT.
+        assertThat(parser.parse("PLACE,1,1,10,BTC-USD,BUY,L\u0131M\u0131T,GTC,100,5", command))
+            .isEqualTo(CommandLineParser.Outcome.MALFORMED);
+        assertThat(parser.parse("PLACE,1,1,10,BTC-USD,buy,LIMIT,GTC,100,5", command))
+            .isEqualTo(CommandLineParser.Outcome.MALFORMED);
+    }
+
+    @Test
     void shouldPrintTheStateHashLastAndTheSameForTheSameInput()
     {
         final String file = "SYMBOL,0,BTC-USD,BTC,USD\nDEPOSIT,0,1,USD,1000\nPLACE,1,1,7,BTC-USD,BUY,LIMIT,GTC,10,5\n";

@@ -50,7 +50,7 @@ final class ApiClient
 
     private URI uri(final String path)
     {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private JsonNode send(final String key, final HttpRequest.Builder request)

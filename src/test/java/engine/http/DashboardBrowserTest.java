@@ -187,7 +187,7 @@ class DashboardBrowserTest
     void shouldShowAnErrorAndNoDataForAWrongKey()
     {
         api.limit(KEY_2, 501, "SELL", 300, 5);
-        page.navigate("http://localhost:" + server.port() + "/");
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
         page.locator("#api-key").fill("not-a-key-at-all");
         page.locator("#connect").click();
         assertThat(page.locator("#key-error")).hasText("unknown API key");
@@ -260,7 +260,7 @@ class DashboardBrowserTest
 
     private void open(final String key)
     {
-        page.navigate("http://localhost:" + server.port() + "/");
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
         page.locator("#api-key").fill(key);
         page.locator("#connect").click();
         assertThat(page.locator("#conn")).hasAttribute("data-state", "live");

@@ -97,7 +97,8 @@ class DashboardRoutesTest
     @Test
     void shouldReportAProjectionAsReadOnlyWithoutJournalOrLatencies()
     {
-        try (HttpApi api = HttpApi.startReadOnly(new ReadModels(1_000_000L), HttpFixture.KEYS, 0))
+        try (HttpApi api = HttpApi.startReadOnly(new ReadModels(1_000_000L), HttpFixture.KEYS,
+            HttpEndpoint.plain(HttpEndpoint.LOOPBACK, 0)))
         {
             final ApiClient client = new ApiClient(api.port());
             final JsonNode stats = client.get(KEY_1, "/engine/stats");

@@ -5,6 +5,7 @@ import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
 import engine.readmodel.EventStoreWriter;
 import engine.readmodel.ReadModels;
+import engine.testing.TestSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,8 @@ final class HttpFixture implements AutoCloseable
     final Engine engine;
     final ReadModels models;
     final HttpApi api;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+        .connectTimeout(TestSettings.timeout(Duration.ofSeconds(5))).build();
 
     record Reply(int status, String body, HttpResponse<String> raw)
     {
@@ -38,6 +40,11 @@ final class HttpFixture implements AutoCloseable
 
     HttpFixture(final Path eventStore, final EngineConfig config)
     {
+        this(eventStore, config, KEYS);
+    }
+
+    HttpFixture(final Path eventStore, final EngineConfig config, final ApiKeys keys)
+    {
         models = new ReadModels(config.timeUnitNanos());
         final Engine.Builder builder = Engine.builder(config);
         if (eventStore != null)
@@ -46,7 +53,7 @@ final class HttpFixture implements AutoCloseable
         }
         models.handlers().forEach(builder::outputHandler);
         engine = builder.start();
-        api = HttpApi.start(engine, models, KEYS, 0);
+        api = HttpApi.start(engine, models, keys, 0);
     }
 
     URI uri(final String path)
@@ -56,13 +63,15 @@ final class HttpFixture implements AutoCloseable
 
     Reply get(final String key, final String path)
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(20));
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET()
+            .timeout(TestSettings.timeout(Duration.ofSeconds(20)));
         return send(key, request);
     }
 
     Reply post(final String key, final String path, final String json)
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+            .timeout(TestSettings.timeout(Duration.ofSeconds(20)))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         return send(key, request);
     }

@@ -46,7 +46,7 @@ class HttpStreamTest
 
     private static String awaitLine(final BlockingQueue<String> lines, final String fragment) throws InterruptedException
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        final long deadline = System.nanoTime() + engine.testing.TestSettings.timeout(java.time.Duration.ofSeconds(20)).toNanos();
         while (System.nanoTime() < deadline)
         {
             final String line = lines.poll(100, TimeUnit.MILLISECONDS);

@@ -32,7 +32,7 @@ final class LiveHttpServer implements AutoCloseable
         http = HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder::outputHandler,
             builder::journaledHandler, false);
         live = builder.start();
-        http.start(live.engine(), live.journal(), port);
+        http.start(live.engine(), live.journal(), HttpEndpoint.plain(HttpEndpoint.LOOPBACK, port));
     }
 
     /** Writes the API keys into a fresh {@code data} and starts on a free port. */

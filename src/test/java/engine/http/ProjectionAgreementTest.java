@@ -1,6 +1,7 @@
 package engine.http;
 
 import engine.testing.ChildEngine;
+import engine.testing.TestSettings;
 import static engine.http.HttpFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code engine project} in a separate JVM, tailing the event store, answers every query
  * exactly as the engine's own read models do at the same {@code asOfSeq}.
  */
+@Tag("slow")
 class ProjectionAgreementTest
 {
     @Test
@@ -49,12 +52,12 @@ class ProjectionAgreementTest
                     assertThat(projected.body()).as(query).isEqualTo(inProcess.body());
                     assertThat(HttpApiTest.json(projected).get("asOfSeq").asLong()).as(query).isEqualTo(last);
                 }
-                assertThat(getFrom(http, port, "/deposits").status()).isEqualTo(404);
+                assertThat(getFrom(http, port, "/deposits").status()).as("a wrong method").isEqualTo(405);
             }
             finally
             {
                 projection.destroy();
-                projection.waitFor(10, TimeUnit.SECONDS);
+                projection.waitFor(TestSettings.timeoutMillis(10), TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -71,15 +74,15 @@ class ProjectionAgreementTest
                 lastResult = http.engine.submit(command);
             }
         }
-        lastResult.get(30, TimeUnit.SECONDS);
+        lastResult.get(TestSettings.timeoutMillis(30), TimeUnit.MILLISECONDS);
         final long last = http.engine.nextSeq() - 1;
-        http.models.awaitApplied(last, 30_000);
+        http.models.awaitApplied(last, TestSettings.timeoutMillis(30));
         return last;
     }
 
     private static List<String> queries(final long last)
     {
-        final String at = "?minSeq=" + last + "&timeoutMs=20000";
+        final String at = "?minSeq=" + last + "&timeoutMs=" + Math.min(30_000, TestSettings.timeoutMillis(20));
         final List<String> out = new ArrayList<>();
         for (final String symbol : List.of("BTC-USD", "XAU.EUR"))
         {

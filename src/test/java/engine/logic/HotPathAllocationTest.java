@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
-import engine.cli.CommandLineParser;
 import engine.core.EventBatch;
-import engine.workload.WorkloadGenerator;
+import engine.testing.GeneratedCommands;
 import engine.workload.WorkloadProfile;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,7 +27,7 @@ class HotPathAllocationTest
     @EnumSource(value = WorkloadProfile.class, names = {"PEER_MIX", "HEAVY_MATCH", "MULTI"})
     void shouldNotAllocateOnTheHotPathAfterWarmUp(final WorkloadProfile profile) throws Exception
     {
-        final Command[] commands = commands(profile, WARM_UP + MEASURED);
+        final Command[] commands = GeneratedCommands.of(profile, WARM_UP + MEASURED);
         final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.NONE);
         final EventBatch events = new EventBatch();
         apply(logic, events, commands, 0, WARM_UP);
@@ -55,23 +51,5 @@ class HotPathAllocationTest
             events.begin(commands[i], null);
             logic.apply(commands[i], events);
         }
-    }
-
-    private static Command[] commands(final WorkloadProfile profile, final int count) throws Exception
-    {
-        final StringWriter text = new StringWriter();
-        new WorkloadGenerator(profile, 7, profile.defaultSymbols(), Math.min(profile.defaultAccounts(), 2_000))
-            .write(count, text);
-        final CommandLineParser parser = new CommandLineParser();
-        final List<Command> parsed = new ArrayList<>(count);
-        for (final String line : text.toString().split("\n"))
-        {
-            final Command command = new Command();
-            if (parser.parse(line, command) == CommandLineParser.Outcome.COMMAND)
-            {
-                parsed.add(command.seq(parsed.size() + 1));
-            }
-        }
-        return parsed.toArray(new Command[0]);
     }
 }

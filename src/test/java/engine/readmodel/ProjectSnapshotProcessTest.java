@@ -1,12 +1,13 @@
 package engine.readmodel;
 
-import engine.testing.ChildEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.EventType;
 import engine.api.SelfTradePrevention;
 import engine.core.EventBatch;
 import engine.reference.RandomCommandFiles;
+import engine.testing.ChildEngine;
+import engine.testing.TestSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -16,10 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * later {@code project} starts from the newest valid one and answers every HTTP query exactly
  * like one started {@code --from-start}; a corrupt snapshot is reported naming the file.
  */
+@Tag("slow")
 class ProjectSnapshotProcessTest
 {
     private static final String KEY = "operator-key-0001";
@@ -55,7 +59,7 @@ class ProjectSnapshotProcessTest
         final Projection writer = Projection.start(data, "--snapshot-every", "400");
         try
         {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            final long deadline = System.nanoTime() + TestSettings.timeout(Duration.ofSeconds(30)).toNanos();
             while (store.list().isEmpty() || seqOf(store.list().get(0)) <= firstLast - 400)
             {
                 assertThat(System.nanoTime() - deadline).as("snapshots written").isNegative();
@@ -122,7 +126,7 @@ class ProjectSnapshotProcessTest
 
     private static List<String> queries(final TreeSet<String> symbols, final TreeSet<Long> orderIds, final long last)
     {
-        final String at = "?minSeq=" + last + "&timeoutMs=20000";
+        final String at = "?minSeq=" + last + "&timeoutMs=" + Math.min(30_000, TestSettings.timeoutMillis(20));
         final List<String> out = new ArrayList<>();
         for (final String symbol : symbols)
         {
@@ -218,9 +222,9 @@ class ProjectSnapshotProcessTest
         void stop() throws Exception
         {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS))
+            if (!process.waitFor(TestSettings.timeoutMillis(10), TimeUnit.MILLISECONDS))
             {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                process.destroyForcibly().waitFor(TestSettings.timeoutMillis(10), TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -1,6 +1,5 @@
 package engine.server;
 
-import engine.testing.ChildEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.CommandType;
@@ -10,6 +9,8 @@ import engine.journal.JournalReader;
 import engine.journal.Recovery;
 import engine.logic.Instrument;
 import engine.logic.StateVisitor;
+import engine.testing.ChildEngine;
+import engine.testing.TestSettings;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lists exactly the orders that were applied), account 2 deposits 1 USD at a time (its balance
  * counts the deposits applied).
  */
+@Tag("slow")
 class CrashRecoveryTest
 {
     private static final int KILLS = 10;
@@ -54,13 +58,14 @@ class CrashRecoveryTest
         long ackedDeposits;
         long maxAckedSeq;
         long nextOrderId = 1;
+        /** Acknowledgements received so far, every kind. */
+        long acks;
     }
 
     @Test
     void shouldRecoverEveryAcknowledgedCommandAfterRepeatedKills() throws Exception
     {
-        final long seed = System.nanoTime();
-        System.out.println("CrashRecoveryTest seed " + seed);
+        final long seed = TestSettings.seed("CrashRecoveryTest");
         final Random random = new Random(seed);
         final Path data = dir.resolve("data");
         final Client client = new Client();
@@ -85,7 +90,7 @@ class CrashRecoveryTest
             finally
             {
                 child.destroyForcibly(); // SIGKILL: no shutdown hook, no final snapshot
-                child.waitFor(30, TimeUnit.SECONDS);
+                child.waitFor(TestSettings.timeoutMillis(30), TimeUnit.MILLISECONDS);
             }
         }
         assertThat(client.ackedOrders).isNotEmpty();
@@ -117,7 +122,11 @@ class CrashRecoveryTest
         return line.split(",");
     }
 
-    /** Sends commands for {@code millis}, pipelined, recording acknowledgements; the caller then kills the server. */
+    /**
+     * Sends commands for {@code millis}, pipelined, recording acknowledgements, and on until at
+     * least one command of this round was acknowledged (a loaded machine may take longer than
+     * {@code millis} to answer the first); the caller then kills the server.
+     */
     private static void trade(final int port, final Client client, final boolean first, final int millis) throws Exception
     {
         try (Socket socket = new Socket("127.0.0.1", port))
@@ -131,9 +140,11 @@ class CrashRecoveryTest
                 send(out, sent, "SYMBOL,,X-USD,X,USD", 0, 0);
                 send(out, sent, "DEPOSIT,,1,USD,1000000000000", 0, 0);
             }
+            final long acksBefore = acks(client);
             final long deadline = System.nanoTime() + millis * 1_000_000L;
+            final long giveUp = System.nanoTime() + TestSettings.timeout(Duration.ofSeconds(60)).toNanos();
             long i = 0;
-            while (System.nanoTime() < deadline)
+            while (System.nanoTime() < deadline || (acks(client) == acksBefore && System.nanoTime() < giveUp))
             {
                 if (i++ % 3 == 2)
                 {
@@ -159,6 +170,14 @@ class CrashRecoveryTest
                 // Freeze the record of acknowledgements as of the kill.
                 reader.interrupt();
             }
+        }
+    }
+
+    private static long acks(final Client client)
+    {
+        synchronized (client)
+        {
+            return client.acks;
         }
     }
 
@@ -192,6 +211,7 @@ class CrashRecoveryTest
                     {
                         return;
                     }
+                    client.acks++;
                     client.maxAckedSeq = Math.max(client.maxAckedSeq, Long.parseLong(line.substring(3)));
                     if (command[0] == 1)
                     {

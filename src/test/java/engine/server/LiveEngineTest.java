@@ -11,8 +11,10 @@ import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
 import engine.journal.JournalDirectory;
 import engine.journal.Recovery;
+import engine.journal.SnapshotStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -115,6 +117,36 @@ class LiveEngineTest
         try (LiveEngine live = start())
         {
             assertThat(live.recovered().snapshotSeq()).isEqualTo(205);
+            assertThat(live.recovered().logic().stateHash()).isEqualTo(cleanReplayHash());
+        }
+    }
+
+    @Test
+    void shouldWriteAShutdownSnapshotWhenStoppedRightAfterRecoveringFromTheJournal() throws Exception
+    {
+        try (LiveEngine live = start())
+        {
+            fund(live);
+            trade(live, 20, 1);
+        }
+        final SnapshotStore store = new SnapshotStore(JournalDirectory.of(dir));
+        for (final SnapshotStore.Entry entry : store.list())
+        {
+            Files.delete(entry.file());
+        }
+
+        // Recovered by replaying 25 journal entries, then stopped (SIGTERM) before any new command.
+        try (LiveEngine live = start())
+        {
+            assertThat(live.recovered().snapshotSeq()).isZero();
+            assertThat(live.recovered().lastSeq()).isEqualTo(25);
+        }
+
+        assertThat(store.list()).extracting(SnapshotStore.Entry::seq).containsExactly(25L);
+        try (LiveEngine live = start())
+        {
+            assertThat(live.recovered().snapshotSeq()).isEqualTo(25);
+            assertThat(live.recovered().replayed()).isZero();
             assertThat(live.recovered().logic().stateHash()).isEqualTo(cleanReplayHash());
         }
     }

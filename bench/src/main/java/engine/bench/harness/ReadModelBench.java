@@ -1,4 +1,4 @@
-package engine.readmodel;
+package engine.bench.harness;
 
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
@@ -15,24 +15,31 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import engine.logic.BusinessLogic;
+import engine.readmodel.ReadModel;
+import engine.readmodel.ReadModels;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Measurements, not assertions (run with {@code -Dperf=true}): read-model throughput on stored
- * events, the engine's throughput with and without the read models attached, and depth-query
- * latency while the engine runs flat out. Prints its numbers.
+ * {@code scripts/bench readmodels [COMMANDS]}: measurements, not a test: read-model throughput on
+ * stored events, the engine's throughput with and without the read models attached, and
+ * depth-query latency (in process and over HTTP) while the engine runs. Prints its numbers.
  */
-@EnabledIfSystemProperty(named = "perf", matches = "true")
-class ReadModelPerformanceTest
+public final class ReadModelBench
 {
-    private static final int COMMANDS = Integer.getInteger("perf.commands", 300_000);
-
-    @Test
-    void shouldReportThroughputAndQueryLatency() throws Exception
+    private ReadModelBench()
     {
-        final List<String> lines = workload();
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        final int commands = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 300_000;
+        run(commands);
+    }
+
+    private static void run(final int count) throws Exception
+    {
+        final List<String> lines = workload(count);
         final List<long[]> stored = new ArrayList<>();
         final long events = store(lines, stored);
         System.out.printf("workload: %,d commands, %,d events (realistic profile)%n", stored.size(), events);
@@ -52,10 +59,10 @@ class ReadModelPerformanceTest
         engineRun(commands, Mode.SINGLE, 50_000);
     }
 
-    private static List<String> workload() throws Exception
+    private static List<String> workload(final int count) throws Exception
     {
         final StringWriter out = new StringWriter();
-        new WorkloadGenerator(WorkloadProfile.REALISTIC, 7).write(COMMANDS, out);
+        new WorkloadGenerator(WorkloadProfile.REALISTIC, 7).write(count, out);
         return List.of(out.toString().split("\n"));
     }
 
@@ -64,8 +71,21 @@ class ReadModelPerformanceTest
     {
         final int words = EventBatch.recordWords();
         final long[] count = new long[1];
-        new EngineReplay(SelfTradePrevention.NONE).run(lines, b ->
+        // A bare business logic, one batch per command, on this thread.
+        final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.NONE);
+        final CommandLineParser parser = new CommandLineParser();
+        final Command command = new Command();
+        final EventBatch b = new EventBatch();
+        long seq = 0;
+        for (final String line : lines)
         {
+            if (parser.parse(line, command) != CommandLineParser.Outcome.COMMAND)
+            {
+                continue;
+            }
+            command.seq(++seq);
+            b.begin(command, null);
+            logic.apply(command, b);
             final long[] record = new long[4 + b.count() * words];
             record[0] = b.seq();
             record[1] = b.timestamp();
@@ -77,7 +97,7 @@ class ReadModelPerformanceTest
             }
             stored.add(record);
             count[0] += b.count();
-        });
+        }
         return count[0];
     }
 
