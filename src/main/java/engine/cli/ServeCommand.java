@@ -111,7 +111,7 @@ final class ServeCommand implements Callable<Integer>
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
         if (httpPort != null)
         {
-            http.start(live.engine(), live::refusal, httpEndpoint);
+            http.start(live.engine(), live::refusal, live.journal(), httpEndpoint);
             System.err.println("serve: " + (httpEndpoint.secure() ? "HTTPS" : "HTTP") + " on " + host + ":" + http.port());
         }
         if (fix != null)

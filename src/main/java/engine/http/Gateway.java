@@ -20,12 +20,18 @@ final class Gateway
 
     private final Engine engine;
     private final Supplier<String> refusal;
+    private final LatencyWindow latencies;
 
-    /** @param refusal why commands are refused now (journal unavailable), or null when they are not */
-    Gateway(final Engine engine, final Supplier<String> refusal)
+    /**
+     * @param refusal why commands are refused now (journal unavailable), or null when they are not
+     * @param latencies told each command's time from submit to its journaled result, on the thread
+     *     that releases results ({@code engine-io}), never the business logic's
+     */
+    Gateway(final Engine engine, final Supplier<String> refusal, final LatencyWindow latencies)
     {
         this.engine = engine;
         this.refusal = refusal;
+        this.latencies = latencies;
     }
 
     /** Why commands are refused now, or null. */
@@ -45,7 +51,12 @@ final class Gateway
             return null;
         }
         final CompletableFuture<CommandResult> future = new CompletableFuture<>();
-        final long seq = engine.trySubmitForSeq(command, batch -> future.complete(Results.copy(batch)));
+        final long start = System.nanoTime();
+        final long seq = engine.trySubmitForSeq(command, batch ->
+        {
+            latencies.record(System.nanoTime() - start);
+            future.complete(Results.copy(batch));
+        });
         return seq < 0 ? null : new Submitted(seq, future);
     }
 }

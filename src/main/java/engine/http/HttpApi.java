@@ -2,6 +2,7 @@ package engine.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import engine.app.Engine;
+import engine.journal.JournalWriter;
 import engine.readmodel.ReadModels;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -21,14 +22,17 @@ import java.util.function.Supplier;
  */
 public final class HttpApi implements AutoCloseable
 {
+    /** HTTP commands whose latency the engine panel summarises. */
+    private static final int LATENCY_SAMPLES = 4096;
     private final Javalin app;
     private final StreamHub hub;
 
-    private HttpApi(final Gateway gateway, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
-        final Identities ids)
+    private HttpApi(final Gateway gateway, final EngineStats stats, final ReadModels models, final ApiKeys keys,
+        final HttpEndpoint endpoint, final Identities ids)
     {
         final QueryRoutes queries = new QueryRoutes(models, ids);
         final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries);
+        final DashboardRoutes dashboard = new DashboardRoutes(models, stats);
         hub = new StreamHub(models);
         app = Javalin.create(cfg ->
         {
@@ -40,6 +44,10 @@ public final class HttpApi implements AutoCloseable
             errors(cfg);
             queries(cfg, keys, queries);
             commands(cfg, keys, commands);
+            DashboardRoutes.staticFiles(cfg);
+            cfg.routes.get("/symbols", secured(keys, dashboard::symbols));
+            cfg.routes.get("/me", secured(keys, dashboard::me));
+            cfg.routes.get("/engine/stats", secured(keys, dashboard::stats));
             final SseHandler stream = new SseHandler(client ->
                 hub.subscribe(QueryRoutes.pathName(client.ctx(), "symbol"), client));
             cfg.routes.get("/symbols/{symbol}/stream", secured(keys, (ctx, caller) ->
@@ -54,7 +62,7 @@ public final class HttpApi implements AutoCloseable
     /** Serves commands to {@code engine} and queries from {@code models} (registered as its output handlers). */
     public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return start(engine, () -> null, models, keys, endpoint, new Identities());
+        return start(engine, () -> null, null, models, keys, endpoint, new Identities());
     }
 
     /**
@@ -64,7 +72,7 @@ public final class HttpApi implements AutoCloseable
     public static HttpApi start(final Engine engine, final Supplier<String> refusal, final ReadModels models,
         final ApiKeys keys, final HttpEndpoint endpoint)
     {
-        return start(engine, refusal, models, keys, endpoint, new Identities());
+        return start(engine, refusal, null, models, keys, endpoint, new Identities());
     }
 
     /** As {@link #start(Engine, ReadModels, ApiKeys, HttpEndpoint)}, plain HTTP on the loopback interface. */
@@ -77,14 +85,19 @@ public final class HttpApi implements AutoCloseable
     public static HttpApi start(final Engine engine, final ReadModels models, final ApiKeys keys,
         final HttpEndpoint endpoint, final Identities ids)
     {
-        return start(engine, () -> null, models, keys, endpoint, ids);
+        return start(engine, () -> null, null, models, keys, endpoint, ids);
     }
 
-    /** As {@link #start(Engine, Supplier, ReadModels, ApiKeys, HttpEndpoint)}, with request and client order ids rebuilt before. */
-    public static HttpApi start(final Engine engine, final Supplier<String> refusal, final ReadModels models,
-        final ApiKeys keys, final HttpEndpoint endpoint, final Identities ids)
+    /**
+     * As {@link #start(Engine, Supplier, ReadModels, ApiKeys, HttpEndpoint)}, with request and client
+     * order ids rebuilt before, and {@code journal} (may be null) shown on the dashboard's engine panel.
+     */
+    public static HttpApi start(final Engine engine, final Supplier<String> refusal, final JournalWriter journal,
+        final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint, final Identities ids)
     {
-        return new HttpApi(new Gateway(engine, refusal), models, keys, endpoint, ids);
+        final LatencyWindow latencies = new LatencyWindow(LATENCY_SAMPLES);
+        return new HttpApi(new Gateway(engine, refusal, latencies), new EngineStats(engine, journal, models, latencies),
+            models, keys, endpoint, ids);
     }
 
     /** Serves queries only (a projection process) with order ids as the engine has them; command endpoints answer 405. */
@@ -100,7 +113,7 @@ public final class HttpApi implements AutoCloseable
     public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
         final Identities ids)
     {
-        return new HttpApi(null, models, keys, endpoint, ids);
+        return new HttpApi(null, new EngineStats(null, null, models, null), models, keys, endpoint, ids);
     }
 
     /** The port actually bound (useful with port 0). */

@@ -1,6 +1,7 @@
 package engine.http;
 
 import engine.app.Engine;
+import engine.journal.JournalWriter;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModels;
 import engine.server.LiveEngine;
@@ -85,11 +86,15 @@ public final class HttpFrontEnd implements AutoCloseable
     /** Starts serving commands to {@code engine} and queries on {@code endpoint} (port 0: any free port). */
     public void start(final Engine engine, final HttpEndpoint endpoint)
     {
-        start(engine, () -> null, endpoint);
+        start(engine, () -> null, null, endpoint);
     }
 
-    /** As {@link #start(Engine, HttpEndpoint)}; commands get 503 with the reason while {@code refusal} gives one (disk full). */
-    public void start(final Engine engine, final Supplier<String> refusal, final HttpEndpoint endpoint)
+    /**
+     * As {@link #start(Engine, HttpEndpoint)}; commands get 503 with the reason while {@code refusal}
+     * gives one (disk full), and the dashboard's engine panel shows {@code journal}'s mode and lag.
+     */
+    public void start(final Engine engine, final Supplier<String> refusal, final JournalWriter journal,
+        final HttpEndpoint endpoint)
     {
         final long recovered = engine.nextSeq() - 1;
         if (models.appliedSeq() != recovered)
@@ -98,7 +103,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: WARNING: read models at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; run 'scripts/engine journal rebuild-events' on the data directory");
         }
-        api = HttpApi.start(engine, refusal, models, keys, endpoint, ids);
+        api = HttpApi.start(engine, refusal, journal, models, keys, endpoint, ids);
     }
 
     public ReadModels models()

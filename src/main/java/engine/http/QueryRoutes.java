@@ -89,7 +89,9 @@ final class QueryRoutes
         {
             case "1s" -> TradeView.Interval.S1;
             case "1m" -> TradeView.Interval.M1;
-            default -> throw ApiError.badField("interval", "must be 1s or 1m");
+            case "5m" -> TradeView.Interval.M5;
+            case "1h" -> TradeView.Interval.H1;
+            default -> throw ApiError.badField("interval", "must be 1s, 1m, 5m or 1h");
         };
         final int limit = (int)queryLong(ctx, "limit", 100, 1, 1000);
         await(ctx, models.trades());

@@ -293,6 +293,12 @@ public final class DepthView extends ReadModel
         return symbols.get(Name.of(symbol)) != null;
     }
 
+    /** Every symbol a SYMBOL_ADDED has named, sorted. */
+    public AsOf<List<String>> symbols()
+    {
+        return read(() -> symbols.names());
+    }
+
     /** The best {@code levels} levels per side of {@code symbol}; a null value for an unknown symbol. */
     public AsOf<Depth> depth(final String symbol, final int levels)
     {

@@ -48,8 +48,11 @@ public final class ReadModelSnapshots
     /** The folder for snapshots inside the event store folder. */
     public static final String DIR_NAME = "readmodel-snapshots";
     public static final int MAGIC = 0x524D534E;
-    /** 2: primitive model layouts with retention (finished-order queue, command ring); 1 is refused. */
-    public static final int VERSION = 2;
+    /**
+     * 2: primitive model layouts with retention (finished-order queue, command ring); 3: trades
+     * carry four candle intervals (1 s, 1 min, 5 min, 1 h). Older versions are refused.
+     */
+    public static final int VERSION = 3;
     private static final Pattern FILE = Pattern.compile("readmodels-(\\d{20})\\.snap");
 
     /** The models' state, copied model by model under each model's lock. */

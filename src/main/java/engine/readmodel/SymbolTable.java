@@ -5,6 +5,9 @@ import engine.core.EventBatch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** The instruments a model has seen in SYMBOL_ADDED events, with their assets and scales; found without allocating. */
 final class SymbolTable
@@ -34,6 +37,18 @@ final class SymbolTable
     Symbol get(final Name name)
     {
         return symbols.get(name);
+    }
+
+    /** The symbols' names, sorted. */
+    List<String> names()
+    {
+        final List<String> out = new ArrayList<>(symbols.size());
+        for (final Symbol s : symbols.values())
+        {
+            out.add(s.name().toString());
+        }
+        Collections.sort(out);
+        return out;
     }
 
     void writeTo(final DataOutputStream out) throws IOException

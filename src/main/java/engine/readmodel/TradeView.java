@@ -33,7 +33,9 @@ public final class TradeView extends ReadModel
     public enum Interval
     {
         S1(1_000_000_000L),
-        M1(60_000_000_000L);
+        M1(60_000_000_000L),
+        M5(300_000_000_000L),
+        H1(3_600_000_000_000L);
 
         final long nanos;
 

@@ -62,6 +62,16 @@ class ReadModelsScenarioTest
     }
 
     @Test
+    void shouldMergeTradesIntoFiveMinuteAndHourlyCandles()
+    {
+        // The trades at 1.5 s and 61 s fall into the same 5-minute and the same hourly candle.
+        assertThat(models.trades().candles("BTC-USD", TradeView.Interval.M5, 10).value()).containsExactly(
+            new TradeView.Candle(0, 300, 310, 300, 310, 8, 2));
+        assertThat(models.trades().candles("BTC-USD", TradeView.Interval.H1, 10).value()).containsExactly(
+            new TradeView.Candle(0, 300, 310, 300, 310, 8, 2));
+    }
+
+    @Test
     void shouldDeriveBalancesFromReservationsAndFills()
     {
         // Account 1: paid 1500 + 930, holds 295 * 4 for order 602.

@@ -1,0 +1,70 @@
+package engine.http;
+
+import engine.app.EngineConfig;
+import engine.server.LiveEngine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The wiring of {@code serve --http} (a recovering, journaling engine plus the HTTP front end)
+ * over one data directory, in this JVM, so a test can stop it and start it again on the same
+ * port and data, as an operator restarting the server would.
+ */
+final class LiveHttpServer implements AutoCloseable
+{
+    static final String OPERATOR = "operator-key-0001";
+    static final String KEY_1 = "account-key-0001";
+    static final String KEY_2 = "account-key-0002";
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    private final LiveEngine live;
+    private final HttpFrontEnd http;
+
+    private LiveHttpServer(final Path data, final int port) throws IOException
+    {
+        // The live defaults, as serve uses them (parking waits: an idle server leaves the machine to the browser).
+        final EngineConfig config = EngineConfig.live();
+        final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).snapshotEvery(0).log(QUIET);
+        http = HttpFrontEnd.prepare(data, config.timeUnitNanos(), builder, false);
+        live = builder.start();
+        http.start(live.engine(), live::refusal, live.journal(), HttpEndpoint.plain(HttpEndpoint.LOOPBACK, port));
+    }
+
+    /** Writes the API keys into a fresh {@code data} and starts on a free port. */
+    static LiveHttpServer create(final Path data) throws IOException
+    {
+        Files.writeString(data.resolve("api-keys.properties"), OPERATOR + " = operator\n" + KEY_1 + " = account:1\n" +
+            KEY_2 + " = account:2\n");
+        return start(data, freePort());
+    }
+
+    /** Recovers the engine in {@code data} and serves it on {@code port}. */
+    static LiveHttpServer start(final Path data, final int port) throws IOException
+    {
+        return new LiveHttpServer(data, port);
+    }
+
+    int port()
+    {
+        return http.port();
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        http.close();
+        live.close();
+    }
+}
