@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 public final class Doorbell
 {
     /** The longest a sleeper waits without being rung: long enough to cost nothing while idle. */
-    static final long SAFETY_NANOS = 50_000_000L;
+    static final long SAFETY_NANOS = 200_000_000L;
     private final AtomicBoolean someoneSleeps = new AtomicBoolean();
     private final Object mutex = new Object();
 

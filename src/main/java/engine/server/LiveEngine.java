@@ -160,7 +160,7 @@ public final class LiveEngine implements AutoCloseable
             {
                 try
                 {
-                    Thread.sleep(20);
+                    Thread.sleep(100); // a check every 100 ms: an idle server wakes rarely, a busy one overshoots N by little
                     if (journal.unavailable() != null)
                     {
                         journal.recheckSpace();
