@@ -90,7 +90,7 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
     {
         private int ingressRingSize = 1 << 16;
         private int outputRingSize = 1 << 13;
-        private WaitStrategyType waitStrategy = WaitStrategyType.forCores(Runtime.getRuntime().availableProcessors());
+        private WaitStrategyType waitStrategy = WaitStrategyType.DEFAULT;
         private WaitStrategyType outputWaitStrategy;
         private ProducerType producerType = ProducerType.MULTI;
         private SelfTradePrevention selfTradePrevention = SelfTradePrevention.NONE;

@@ -5,7 +5,7 @@ package engine.core;
  * strategies give the lowest hand-off latency but each burns a core, even when the engine is
  * idle; on a machine with fewer cores than busy threads they starve the other stages. The
  * default, {@link #BACKOFF}, spins and yields while work is flowing and parks once it stops,
- * so an idle engine costs no CPU. Choose per machine ({@link #forCores(int)}, docs/THREADS.md).
+ * so an idle engine costs no CPU. Choose per machine ({@link #DEFAULT}, docs/THREADS.md).
  */
 public enum WaitStrategyType
 {
@@ -44,19 +44,10 @@ public enum WaitStrategyType
         return create(new Doorbell());
     }
 
-    /** Whether a thread waiting this way keeps its core busy while the engine is idle. */
-    public boolean spinsWhenIdle()
-    {
-        return this == YIELDING || this == BUSY_SPIN;
-    }
-
     /**
-     * The default for a machine with this many cores: parking when idle everywhere. The engine
-     * has two threads that would spin (business logic, I/O), so spinning is only worth it with
-     * cores to spare; that is a tuning decision (pinning, isolated cores), not a default.
+     * The default on every machine: parking when idle. The engine has two threads that would
+     * spin (business logic, I/O), so spinning only pays with cores to spare and isolated; that is
+     * a tuning decision (docs/THREADS.md), not a default.
      */
-    public static WaitStrategyType forCores(final int cores)
-    {
-        return BACKOFF;
-    }
+    public static final WaitStrategyType DEFAULT = BACKOFF;
 }

@@ -157,7 +157,7 @@ public final class ReadModelBench
     {
         final boolean withModels = mode != Mode.NONE;
         final EngineConfig config = EngineConfig.fileReplay().toBuilder()
-            .waitStrategy(WaitStrategyType.forCores(Runtime.getRuntime().availableProcessors())).build();
+            .waitStrategy(WaitStrategyType.DEFAULT).build();
         final ReadModels models = new ReadModels(1_000_000L);
         final Engine.Builder builder = Engine.builder(config);
         if (mode == Mode.EACH)
