@@ -24,7 +24,8 @@ import engine.core.WaitStrategyType;
  *                 {@link Engine#OUTPUT_THREAD}); empty to leave placement to the OS
  */
 public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategyType waitStrategy,
-    WaitStrategyType outputWaitStrategy, ProducerType producerType, SelfTradePrevention selfTradePrevention, TimeSource timeSource, long timeUnitNanos,
+    WaitStrategyType outputWaitStrategy, ProducerType producerType, SelfTradePrevention selfTradePrevention,
+    TimeSource timeSource, long timeUnitNanos,
     long firstSeq, int expectedOrders, int expectedAccounts, java.util.Map<String, Integer> affinity)
 {
     /** Who puts the time on a command. */
@@ -80,7 +81,8 @@ public record EngineConfig(int ingressRingSize, int outputRingSize, WaitStrategy
     public Builder toBuilder()
     {
         return new Builder().ingressRingSize(ingressRingSize).outputRingSize(outputRingSize).waitStrategy(waitStrategy)
-            .outputWaitStrategy(outputWaitStrategy).producerType(producerType).selfTradePrevention(selfTradePrevention).timeSource(timeSource)
+            .outputWaitStrategy(outputWaitStrategy).producerType(producerType).selfTradePrevention(selfTradePrevention)
+            .timeSource(timeSource)
             .timeUnitNanos(timeUnitNanos).firstSeq(firstSeq).expectedOrders(expectedOrders)
             .expectedAccounts(expectedAccounts).affinity(affinity);
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 final class GenCommand implements Callable<Integer>
 {
     @Option(names = "--profile", defaultValue = "realistic",
-        description = "realistic, peer-mix (exchange-core's benchmark mix), multi, heavy-match or ec-mix (peer-mix with price moves for its quantity amends) (default ${DEFAULT-VALUE})")
+        description = "realistic, peer-mix (exchange-core's benchmark mix), multi, heavy-match or ec-mix"
+            + " (peer-mix with price moves for its quantity amends) (default ${DEFAULT-VALUE})")
     private String profile;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")

@@ -40,7 +40,8 @@
  * to a temporary file, forced, renamed atomically and the directory forced, off the engine's
  * path. Every N commands (a background thread watches the sequence), on demand, and at
  * shutdown. A snapshot records format version, last seq and time, the queue index of the
- * document holding its last entry (replay resumes after that entry, inside that document), the state hash, and CRC32Cs of header and body; loading checks them all and the hash
+ * document holding its last entry (replay resumes after that entry, inside that document),
+ * the state hash, and CRC32Cs of header and body; loading checks them all and the hash
  * of the restored state.
  *
  * <h2>Recovery</h2>

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * <p>A taker that touches k makers takes about k - 1 orders off the book, so the book needs about
  * one maker per taker: some 44% of orders cross on arrival, and 98% trade sooner or later.
  */
-final class HeavyMatchFlow extends OrderFlow {
+final class HeavyMatchFlow extends OrderFlow
+{
     private static final long START = 10_000;
     private static final int MIN_DEPTH = 8;
     private static final int PREFILL_PER_SIDE = 20;
@@ -21,16 +22,20 @@ final class HeavyMatchFlow extends OrderFlow {
     private final long[] last = new long[2];
     private int prefillSymbol;
 
-    HeavyMatchFlow(SplittableRandom rnd, Venue venue, Holdings holdings) {
+    HeavyMatchFlow(SplittableRandom rnd, Venue venue, Holdings holdings)
+    {
         super(rnd, venue, holdings, START, 0);
     }
 
     @Override
-    boolean prefill() throws IOException {
-        while (prefillSymbol < fair.length && venue.book(prefillSymbol).size() >= 2 * PREFILL_PER_SIDE) {
+    boolean prefill() throws IOException
+    {
+        while (prefillSymbol < fair.length && venue.book(prefillSymbol).size() >= 2 * PREFILL_PER_SIDE)
+        {
             prefillSymbol++;
         }
-        if (prefillSymbol == fair.length) {
+        if (prefillSymbol == fair.length)
+        {
             return false;
         }
         int s = prefillSymbol;
@@ -42,46 +47,57 @@ final class HeavyMatchFlow extends OrderFlow {
     }
 
     @Override
-    void step() throws IOException {
+    void step() throws IOException
+    {
         venue.advance(1);
         int s = pickSymbol();
         ShadowBook b = venue.book(s);
         fair[s] = mid(b, fair[s]);
         int account = holdings.pickAccount(s, rnd);
         int r = rnd.nextInt(100);
-        if (r < 2 && b.size() > 0) {
+        if (r < 2 && b.size() > 0)
+        {
             venue.cancel(s, b.randomIndex(rnd));
             return;
         }
         // Buy more often below the starting price, sell more often above it.
         long pull = Math.max(-300, Math.min(300, (START - fair[s]) / 2));
         boolean buy = rnd.nextInt(1000) < 500 + pull;
-        if ((b.count(buy) >= MIN_DEPTH && r < 75) || !b.hasRoom()) {
+        if ((b.count(buy) >= MIN_DEPTH && r < 75) || !b.hasRoom())
+        {
             take(b, s, account, buy);
-        } else {
+        }
+        else
+        {
             make(b, s, account, b.count(false) <= b.count(true));
         }
     }
 
-    private void take(ShadowBook b, int s, int account, boolean buy) throws IOException {
+    private void take(ShadowBook b, int s, int account, boolean buy) throws IOException
+    {
         int k = rnd.nextInt(20);
         int orders = k < 9 ? 1 : k < 16 ? 2 : 3 + rnd.nextInt(4);
         long qty = b.depthQty(buy, orders, last);
-        if (qty == 0) {
+        if (qty == 0)
+        {
             venue.market(s, account, buy, Venue.IOC, 1 + rnd.nextInt(5));
             return;
         }
         int kind = rnd.nextInt(100);
-        if (kind < 50 && b.hasRoom()) {
+        if (kind < 50 && b.hasRoom())
+        {
             // Clear the swept makers and rest a small remainder for the other side to hit.
             venue.limit(s, account, buy, Venue.GTC, last[0], qty + 1 + rnd.nextInt(10), 0);
             return;
         }
         // Leave part of the last maker, so fewer orders leave the book than are touched.
         long partial = last[1] > 1 ? qty - 1 - rnd.nextLong(last[1] - 1) : qty;
-        if (kind < 85) {
+        if (kind < 85)
+        {
             venue.limit(s, account, buy, Venue.IOC, last[0], partial, 0);
-        } else {
+        }
+        else
+        {
             venue.market(s, account, buy, Venue.IOC, partial);
         }
     }
@@ -91,19 +107,28 @@ final class HeavyMatchFlow extends OrderFlow {
      * their side's best price (or, one time in four, join one of the top two levels), so that the
      * levels near the touch are one tick apart and hold one or two orders each.
      */
-    private void make(ShadowBook b, int s, int account, boolean buy) throws IOException {
+    private void make(ShadowBook b, int s, int account, boolean buy) throws IOException
+    {
         long bid = b.bestBid();
         long ask = b.bestAsk();
         long price;
-        if (b.count(!buy) == 0) {
+        if (b.count(!buy) == 0)
+        {
             price = buy ? Math.min(fair[s], ask - 1) : Math.max(fair[s] + 1, bid + 1);
-        } else if (b.count(buy) > 0 && ask - bid > 2) {
+        }
+        else if (b.count(buy) > 0 && ask - bid > 2)
+        {
             price = buy ? fair[s] : fair[s] + 1;
-        } else if (rnd.nextInt(4) == 0) {
+        }
+        else if (rnd.nextInt(4) == 0)
+        {
             price = buy ? bid - rnd.nextInt(2) : ask + rnd.nextInt(2);
-        } else {
+        }
+        else
+        {
             price = buy ? bid - 1 : ask + 1;
-            while (b.hasLevel(!buy, price)) {
+            while (b.hasLevel(!buy, price))
+            {
                 price += buy ? -1 : 1;
             }
         }
@@ -111,10 +136,12 @@ final class HeavyMatchFlow extends OrderFlow {
     }
 
     /** Midpoint rounded down; next to the only side when one side is empty. */
-    private static long mid(ShadowBook b, long previous) {
+    private static long mid(ShadowBook b, long previous)
+    {
         boolean bids = b.count(false) > 0;
         boolean asks = b.count(true) > 0;
-        if (bids && asks) {
+        if (bids && asks)
+        {
             return (b.bestBid() + b.bestAsk()) / 2;
         }
         return bids ? b.bestBid() : asks ? b.bestAsk() - 1 : previous;

@@ -6,7 +6,8 @@ import java.io.IOException;
  * Writes order commands and applies each to the {@link ShadowBook} of its symbol, so the flows
  * always know which orders rest. Also keeps the clock, the order-id counter and the statistics.
  */
-final class Venue {
+final class Venue
+{
     static final int GTC = 0;
     static final int IOC = 1;
     static final int FOK = 2;
@@ -25,120 +26,148 @@ final class Venue {
     private long tradingCommands;
     private long trades;
 
-    Venue(LineBuffer out, int symbols, int capacityPerSymbol) {
+    Venue(LineBuffer out, int symbols, int capacityPerSymbol)
+    {
         this.out = out;
         this.books = new ShadowBook[symbols];
         this.symbolNames = new String[symbols];
-        for (int s = 0; s < symbols; s++) {
+        for (int s = 0; s < symbols; s++)
+        {
             books[s] = new ShadowBook(capacityPerSymbol);
             symbolNames[s] = Holdings.symbolName(s);
         }
     }
 
-    long now() {
+    long now()
+    {
         return now;
     }
 
-    void advance(long millis) {
+    void advance(long millis)
+    {
         now += millis;
     }
 
-    int symbols() {
+    int symbols()
+    {
         return books.length;
     }
 
     /** The symbol's book, with GTD orders that expired by now removed. */
-    ShadowBook book(int symbol) {
+    ShadowBook book(int symbol)
+    {
         ShadowBook b = books[symbol];
         b.expire(now);
         return b;
     }
 
-    WorkloadStats stats(long commands) {
+    WorkloadStats stats(long commands)
+    {
         return new WorkloadStats(commands, orders, takerTraded, tradedOrders, tradingCommands, trades);
     }
 
-    void symbol(int s) throws IOException {
+    void symbol(int s) throws IOException
+    {
         out.text("SYMBOL").field(now).field(symbolNames[s]).field(Holdings.baseAsset(s)).field(Holdings.QUOTE).end();
     }
 
-    void deposit(int account, String asset, long amount) throws IOException {
+    void deposit(int account, String asset, long amount) throws IOException
+    {
         out.text("DEPOSIT").field(now).field(account).field(asset).field(amount).end();
     }
 
-    void withdraw(int account, String asset, long amount) throws IOException {
+    void withdraw(int account, String asset, long amount) throws IOException
+    {
         out.text("WITHDRAW").field(now).field(account).field(asset).field(amount).end();
     }
 
-    void tick() throws IOException {
+    void tick() throws IOException
+    {
         out.text("TICK").field(now).end();
     }
 
     /** A limit order; {@code expiry} is used only with {@link #GTD}. */
-    void limit(int s, int account, boolean buy, int tif, long price, long qty, long expiry) throws IOException {
+    void limit(int s, int account, boolean buy, int tif, long price, long qty, long expiry) throws IOException
+    {
         long id = placeLine(s, account, buy, "LIMIT", tif, expiry);
         out.field(price).field(qty).end();
         ShadowBook b = books[s];
-        if (tif == POST_ONLY && b.crosses(buy, price)) {
+        if (tif == POST_ONLY && b.crosses(buy, price))
+        {
             return; // rejected POST_ONLY_WOULD_TAKE
         }
-        if (tif == FOK && !b.canFill(buy, price, qty)) {
+        if (tif == FOK && !b.canFill(buy, price, qty))
+        {
             return; // rejected FOK_NOT_FILLABLE
         }
         long filled = take(b, buy, price, qty);
-        if (filled < qty && tif != IOC && tif != FOK) {
+        if (filled < qty && tif != IOC && tif != FOK)
+        {
             b.add(id, account, !buy, tif == POST_ONLY, filled > 0, price, qty - filled, qty,
                     tif == GTD ? expiry : ShadowBook.NO_EXPIRY);
         }
     }
 
     /** A market order, {@link #IOC} or {@link #FOK}. */
-    void market(int s, int account, boolean buy, int tif, long qty) throws IOException {
+    void market(int s, int account, boolean buy, int tif, long qty) throws IOException
+    {
         placeLine(s, account, buy, "MARKET", tif, 0);
         out.comma().field(qty).end();
         long limit = buy ? Long.MAX_VALUE : Long.MIN_VALUE;
         ShadowBook b = books[s];
-        if (tif == FOK && !b.canFill(buy, limit, qty)) {
+        if (tif == FOK && !b.canFill(buy, limit, qty))
+        {
             return;
         }
         take(b, buy, limit, qty);
     }
 
-    void cancel(int s, int i) throws IOException {
+    void cancel(int s, int i) throws IOException
+    {
         ShadowBook b = books[s];
         out.text("CANCEL").field(now).field(b.account(i)).field(b.id(i)).end();
         b.removeAt(i);
     }
 
     /** Moves an order to a new price: it loses its place and may trade. */
-    void amendPrice(int s, int i, long newPrice) throws IOException {
+    void amendPrice(int s, int i, long newPrice) throws IOException
+    {
         ShadowBook b = books[s];
         out.text("AMEND").field(now).field(b.account(i)).field(b.id(i)).field(newPrice).comma().end();
         boolean buy = !b.isSell(i);
-        if (newPrice == b.price(i) || (b.isPostOnly(i) && b.crosses(buy, newPrice))) {
+        if (newPrice == b.price(i) || (b.isPostOnly(i) && b.crosses(buy, newPrice)))
+        {
             return; // unchanged, or rejected POST_ONLY_WOULD_TAKE
         }
         reenter(b, i, newPrice, b.open(i), b.total(i));
     }
 
     /** Sets a new total quantity: smaller keeps the queue place, larger loses it. */
-    void amendQty(int s, int i, long newTotal) throws IOException {
+    void amendQty(int s, int i, long newTotal) throws IOException
+    {
         ShadowBook b = books[s];
         out.text("AMEND").field(now).field(b.account(i)).field(b.id(i)).comma().field(newTotal).end();
         long newOpen = newTotal - (b.total(i) - b.open(i));
-        if (newTotal <= 0) {
+        if (newTotal <= 0)
+        {
             return; // rejected INVALID_QTY: the order stays as it was
         }
-        if (newOpen <= 0) {
+        if (newOpen <= 0)
+        {
             b.removeAt(i); // AMENDED_TO_ZERO
-        } else if (newOpen <= b.open(i)) {
+        }
+        else if (newOpen <= b.open(i))
+        {
             b.reduce(i, newOpen, newTotal);
-        } else {
+        }
+        else
+        {
             reenter(b, i, b.price(i), newOpen, newTotal);
         }
     }
 
-    private void reenter(ShadowBook b, int i, long price, long open, long total) {
+    private void reenter(ShadowBook b, int i, long price, long open, long total)
+    {
         long id = b.id(i);
         int account = b.account(i);
         boolean sell = b.isSell(i);
@@ -147,20 +176,24 @@ final class Venue {
         long expiry = b.expiry(i);
         b.removeAt(i);
         long filled = b.match(!sell, price, open);
-        if (filled > 0) {
+        if (filled > 0)
+        {
             tradingCommands++;
             trades += b.makersFilled();
             tradedOrders += b.makersFirstTraded() + (traded ? 0 : 1);
             traded = true;
         }
-        if (filled < open) {
+        if (filled < open)
+        {
             b.add(id, account, sell, postOnly, traded, price, open - filled, total, expiry);
         }
     }
 
-    private long take(ShadowBook b, boolean buy, long limit, long qty) {
+    private long take(ShadowBook b, boolean buy, long limit, long qty)
+    {
         long filled = b.match(buy, limit, qty);
-        if (filled > 0) {
+        if (filled > 0)
+        {
             tradingCommands++;
             takerTraded++;
             trades += b.makersFilled();
@@ -170,12 +203,14 @@ final class Venue {
     }
 
     /** Writes {@code PLACE,...,<tif>} and returns the new order's id. */
-    private long placeLine(int s, int account, boolean buy, String type, int tif, long expiry) {
+    private long placeLine(int s, int account, boolean buy, String type, int tif, long expiry)
+    {
         orders++;
         long id = nextOrderId++;
         out.text("PLACE").field(now).field(account).field(id).field(symbolNames[s])
                 .field(buy ? "BUY" : "SELL").field(type).field(TIF_NAMES[tif]);
-        if (tif == GTD) {
+        if (tif == GTD)
+        {
             out.number(expiry);
         }
         return id;

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  *
  * <p>Not thread-safe. Successive {@link #write} calls continue the same stream.
  */
-public final class WorkloadGenerator {
+public final class WorkloadGenerator
+{
     /** Every deposit in the setup: ample for any order, far from overflowing a long. */
     static final long DEPOSIT = 1_000_000_000_000L;
 
@@ -44,7 +45,8 @@ public final class WorkloadGenerator {
     private boolean headerWritten;
 
     /** A generator with the profile's default numbers of symbols and accounts. */
-    public WorkloadGenerator(WorkloadProfile profile, long seed) {
+    public WorkloadGenerator(WorkloadProfile profile, long seed)
+    {
         this(profile, seed, profile.defaultSymbols(), profile.defaultAccounts());
     }
 
@@ -52,8 +54,10 @@ public final class WorkloadGenerator {
      * @param symbols  number of symbols, at least 1
      * @param accounts number of accounts, at least 1
      */
-    public WorkloadGenerator(WorkloadProfile profile, long seed, int symbols, int accounts) {
-        if (symbols < 1 || accounts < 1) {
+    public WorkloadGenerator(WorkloadProfile profile, long seed, int symbols, int accounts)
+    {
+        if (symbols < 1 || accounts < 1)
+        {
             throw new IllegalArgumentException("symbols and accounts must be at least 1");
         }
         this.profile = profile;
@@ -62,17 +66,21 @@ public final class WorkloadGenerator {
         this.accounts = accounts;
         this.holdings = new Holdings(symbols, accounts);
         SplittableRandom rnd = new SplittableRandom(seed);
-        switch (profile) {
-            case PEER_MIX, MULTI, EC_MIX -> {
+        switch (profile)
+        {
+            case PEER_MIX, MULTI, EC_MIX ->
+            {
                 int target = PeerMixFlow.targetDepth(symbols);
                 venue = new Venue(out, symbols, 2 * target + 64);
                 flow = new PeerMixFlow(rnd, venue, holdings, target, profile != WorkloadProfile.EC_MIX);
             }
-            case HEAVY_MATCH -> {
+            case HEAVY_MATCH ->
+            {
                 venue = new Venue(out, symbols, 256);
                 flow = new HeavyMatchFlow(rnd, venue, holdings);
             }
-            default -> {
+            default ->
+            {
                 int softLimit = RealisticFlow.softLimit(symbols);
                 venue = new Venue(out, symbols, softLimit + 16);
                 flow = new RealisticFlow(rnd, venue, holdings, softLimit);
@@ -80,19 +88,23 @@ public final class WorkloadGenerator {
         }
     }
 
-    public WorkloadProfile profile() {
+    public WorkloadProfile profile()
+    {
         return profile;
     }
 
-    public long seed() {
+    public long seed()
+    {
         return seed;
     }
 
-    public int symbols() {
+    public int symbols()
+    {
         return symbols;
     }
 
-    public int accounts() {
+    public int accounts()
+    {
         return accounts;
     }
 
@@ -102,17 +114,21 @@ public final class WorkloadGenerator {
      *
      * @return the number of command lines written, always {@code commands}
      */
-    public long write(long commands, Writer writer) throws IOException {
-        if (commands < 0) {
+    public long write(long commands, Writer writer) throws IOException
+    {
+        if (commands < 0)
+        {
             throw new IllegalArgumentException("commands must not be negative");
         }
         out.target(writer);
-        if (!headerWritten) {
+        if (!headerWritten)
+        {
             headerWritten = true;
             out.text("# workload profile=").text(profile.cliName()).text(" seed=").number(seed)
                     .text(" symbols=").number(symbols).text(" accounts=").number(accounts).end();
         }
-        for (long n = 0; n < commands; n++) {
+        for (long n = 0; n < commands; n++)
+        {
             next();
             written++;
         }
@@ -122,21 +138,28 @@ public final class WorkloadGenerator {
     }
 
     /** What the generator's mirror of the books expects the commands written so far to do. */
-    public WorkloadStats stats() {
+    public WorkloadStats stats()
+    {
         return venue.stats(written);
     }
 
-    private void next() throws IOException {
-        switch (phase) {
-            case SYMBOLS -> {
+    private void next() throws IOException
+    {
+        switch (phase)
+        {
+            case SYMBOLS ->
+            {
                 venue.symbol(nextSymbol++);
-                if (nextSymbol == symbols) {
+                if (nextSymbol == symbols)
+                {
                     phase = DEPOSITS;
                 }
             }
             case DEPOSITS -> deposit();
-            case PREFILL -> {
-                if (!flow.prefill()) {
+            case PREFILL ->
+            {
+                if (!flow.prefill())
+                {
                     phase = MIX;
                     out.text("# ").text(profile.cliName()).text(" order flow").end();
                     flow.step();
@@ -147,13 +170,16 @@ public final class WorkloadGenerator {
     }
 
     /** Account by account: the quote asset, then the base asset of each symbol the account trades. */
-    private void deposit() throws IOException {
+    private void deposit() throws IOException
+    {
         String asset = depositAsset == 0 ? Holdings.QUOTE
                 : Holdings.baseAsset(holdings.symbolOf(depositAccount, depositAsset - 1));
         venue.deposit(depositAccount + 1, asset, DEPOSIT);
-        if (++depositAsset > holdings.perAccount()) {
+        if (++depositAsset > holdings.perAccount())
+        {
             depositAsset = 0;
-            if (++depositAccount == accounts) {
+            if (++depositAccount == accounts)
+            {
                 phase = PREFILL;
             }
         }

@@ -3,7 +3,8 @@ package engine.workload;
 import engine.api.AsciiWords;
 
 /** The kinds of workload {@link WorkloadGenerator} writes, with their CLI names and default sizes. */
-public enum WorkloadProfile {
+public enum WorkloadProfile
+{
     /** Many symbols, a random-walking mid, the full range of order types, GTD expiry, withdrawals. */
     REALISTIC("realistic", 10, 1_000),
     /** exchange-core's benchmark mix on one symbol: mostly amends of resting orders. */
@@ -23,22 +24,26 @@ public enum WorkloadProfile {
     private final int defaultSymbols;
     private final int defaultAccounts;
 
-    WorkloadProfile(String cliName, int defaultSymbols, int defaultAccounts) {
+    WorkloadProfile(String cliName, int defaultSymbols, int defaultAccounts)
+    {
         this.cliName = cliName;
         this.defaultSymbols = defaultSymbols;
         this.defaultAccounts = defaultAccounts;
     }
 
     /** The name used on the command line, e.g. {@code peer-mix}. */
-    public String cliName() {
+    public String cliName()
+    {
         return cliName;
     }
 
-    public int defaultSymbols() {
+    public int defaultSymbols()
+    {
         return defaultSymbols;
     }
 
-    public int defaultAccounts() {
+    public int defaultAccounts()
+    {
         return defaultAccounts;
     }
 
@@ -49,13 +54,17 @@ public enum WorkloadProfile {
      *
      * @throws IllegalArgumentException for any other text, naming the valid choices
      */
-    public static WorkloadProfile parse(String text) {
-        if (text == null || text.isBlank()) {
+    public static WorkloadProfile parse(String text)
+    {
+        if (text == null || text.isBlank())
+        {
             return REALISTIC;
         }
         String wanted = text.trim().replace('_', '-');
-        for (WorkloadProfile p : values()) {
-            if (AsciiWords.equalsIgnoreAsciiCase(p.cliName, wanted)) {
+        for (WorkloadProfile p : values())
+        {
+            if (AsciiWords.equalsIgnoreAsciiCase(p.cliName, wanted))
+            {
                 return p;
             }
         }

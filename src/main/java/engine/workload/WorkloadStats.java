@@ -12,20 +12,24 @@ package engine.workload;
  * @param trades           expected {@code TRADE} events
  */
 public record WorkloadStats(long commands, long orders, long takerOrders, long tradedOrders,
-                            long tradingCommands, long trades) {
+                            long tradingCommands, long trades)
+{
 
     /** Share of all commands that produce at least one trade. */
-    public double tradingCommandRatio() {
+    public double tradingCommandRatio()
+    {
         return commands == 0 ? 0 : (double) tradingCommands / commands;
     }
 
     /** Share of orders that traded on arrival. */
-    public double takerRatio() {
+    public double takerRatio()
+    {
         return orders == 0 ? 0 : (double) takerOrders / orders;
     }
 
     /** Share of orders that traded at some point. */
-    public double tradedOrderRatio() {
+    public double tradedOrderRatio()
+    {
         return orders == 0 ? 0 : (double) tradedOrders / orders;
     }
 }

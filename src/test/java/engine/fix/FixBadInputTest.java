@@ -20,7 +20,10 @@ import quickfix.field.Side;
 import quickfix.field.Text;
 import quickfix.field.TimeInForce;
 
-/** Bad input (one server and session for all cases, as in production) gets a Reject(3) or BusinessMessageReject(j) naming the tag; the session and the engine go on. */
+/**
+ * Bad input (one server and session for all cases, as in production) gets a Reject(3) or BusinessMessageReject(j)
+ * naming the tag; the session and the engine go on.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FixBadInputTest
 {

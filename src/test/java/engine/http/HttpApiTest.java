@@ -81,7 +81,8 @@ class HttpApiTest
     @Test
     void shouldCancelAmendAndWithdraw()
     {
-        ok(http.post(KEY_1, "/orders", "{\"orderId\":7,\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":100,\"qty\":10}"));
+        ok(http.post(KEY_1, "/orders",
+            "{\"orderId\":7,\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":100,\"qty\":10}"));
         final JsonNode amended = ok(http.post(KEY_1, "/orders/7/amend", "{\"price\":90}"));
         assertThat(amended.get("events").get(0).get("type").asText()).isEqualTo("AMENDED");
         final JsonNode canceled = ok(http.post(KEY_1, "/orders/7/cancel", ""));

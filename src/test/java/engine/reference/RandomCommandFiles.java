@@ -24,11 +24,14 @@ import java.util.Random;
  * a malformed line the next line carries an explicit time, so the outcome never depends on how
  * an engine reads "previous" in an empty time field.
  */
-public final class RandomCommandFiles {
+public final class RandomCommandFiles
+{
 
     private static final long MAX = Long.MAX_VALUE;
 
-    private record Sym(String name, String base, String quote, long baseScale, long quoteScale, int mid) { }
+    private record Sym(String name, String base, String quote, long baseScale, long quoteScale, int mid)
+    {
+    }
 
     private static final Sym BTC_USD = new Sym("BTC-USD", "BTC", "USD", 1, 1, 100);
     private static final Sym ETH_BTC = new Sym("ETH_BTC", "ETH", "BTC", 1, 1, 20);
@@ -49,49 +52,61 @@ public final class RandomCommandFiles {
     private boolean explicitTimeNext;
     private boolean lateAdded;
 
-    private RandomCommandFiles(long seed) {
+    private RandomCommandFiles(long seed)
+    {
         rnd = new Random(seed);
         symbols.add(BTC_USD);
-        if (rnd.nextBoolean()) {
+        if (rnd.nextBoolean())
+        {
             symbols.add(ETH_BTC);
         }
         symbols.add(XAU_EUR);
         mids = new int[] {BTC_USD.mid, ETH_BTC.mid, XAU_EUR.mid, LATE.mid};
         int n = 6 + rnd.nextInt(5);
-        for (int i = 1; i <= n; i++) {
+        for (int i = 1; i <= n; i++)
+        {
             accounts.add((long) i);
         }
     }
 
     /** Exactly {@code commands} lines (setup lines included) for the given seed. */
-    public static List<String> generate(long seed, int commands) {
+    public static List<String> generate(long seed, int commands)
+    {
         RandomCommandFiles g = new RandomCommandFiles(seed);
         g.setup();
-        while (g.lines.size() < commands) {
+        while (g.lines.size() < commands)
+        {
             g.next(commands);
         }
         return List.copyOf(g.lines.subList(0, commands));
     }
 
-    private void setup() {
-        for (Sym s : symbols) {
+    private void setup()
+    {
+        for (Sym s : symbols)
+        {
             add("SYMBOL," + t() + "," + s.name + "," + s.base + "," + s.quote
                     + (s.baseScale == 1 && s.quoteScale == 1 && rnd.nextBoolean() ? "" : "," + s.baseScale + "," + s.quoteScale));
         }
         // the last account starts unknown; it gets its first deposit from the random mix
-        for (int i = 0; i < accounts.size() - 1; i++) {
+        for (int i = 0; i < accounts.size() - 1; i++)
+        {
             long acct = accounts.get(i);
             boolean poor = i % 4 == 3;
-            for (String asset : new String[] {"USD", "BTC", "ETH", "EUR", "XAU", "LTE"}) {
-                if (rnd.nextInt(8) != 0) {
+            for (String asset : new String[] {"USD", "BTC", "ETH", "EUR", "XAU", "LTE"})
+            {
+                if (rnd.nextInt(8) != 0)
+                {
                     add("DEPOSIT," + t() + "," + acct + "," + asset + "," + depositAmount(asset, poor));
                 }
             }
         }
     }
 
-    private long depositAmount(String asset, boolean poor) {
-        long base = switch (asset) {
+    private long depositAmount(String asset, boolean poor)
+    {
+        long base = switch (asset)
+        {
             case "USD" -> 30_000;
             case "BTC" -> 1_500;
             case "ETH" -> 300;
@@ -99,41 +114,65 @@ public final class RandomCommandFiles {
             case "XAU" -> 5_000;
             default -> 500;
         };
-        if (poor) {
+        if (poor)
+        {
             base /= 20;
         }
         return base / 2 + rnd.nextInt((int) base);
     }
 
-    private void next(int commands) {
-        if (!lateAdded && lines.size() > commands / 2) {
+    private void next(int commands)
+    {
+        if (!lateAdded && lines.size() > commands / 2)
+        {
             lateAdded = true;
             symbols.add(LATE);
             add("SYMBOL," + t() + "," + LATE.name + "," + LATE.base + "," + LATE.quote + ",3,7");
             return;
         }
         int r = rnd.nextInt(100);
-        if (r < 43) {
+        if (r < 43)
+        {
             placeLimit();
-        } else if (r < 53) {
+        }
+        else if (r < 53)
+        {
             placeMarket();
-        } else if (r < 60) {
+        }
+        else if (r < 60)
+        {
             cancel();
-        } else if (r < 73) {
+        }
+        else if (r < 73)
+        {
             amend();
-        } else if (r < 80) {
+        }
+        else if (r < 80)
+        {
             deposit();
-        } else if (r < 85) {
+        }
+        else if (r < 85)
+        {
             withdraw();
-        } else if (r < 90) {
+        }
+        else if (r < 90)
+        {
             add("TICK," + (rnd.nextBoolean() ? t() : t(1 + rnd.nextInt(4))));
-        } else if (r < 93) {
+        }
+        else if (r < 93)
+        {
             symbolCommand();
-        } else if (r < 96) {
+        }
+        else if (r < 96)
+        {
             malformed();
-        } else if (r < 98) {
+        }
+        else if (r < 98)
+        {
             add(rnd.nextBoolean() ? "" : "# comment " + lines.size());
-        } else {
+        }
+        else
+        {
             placeLimit();
             driftMids();
         }
@@ -141,7 +180,8 @@ public final class RandomCommandFiles {
 
     // ------------------------------------------------------------------ orders
 
-    private void placeLimit() {
+    private void placeLimit()
+    {
         Sym s = pickSymbol();
         int mid = mids[symbolIndex(s)];
         boolean buy = rnd.nextBoolean();
@@ -150,7 +190,8 @@ public final class RandomCommandFiles {
         String price = Long.toString(mid + offset);
         String qty = Long.toString(1 + rnd.nextInt(rnd.nextInt(4) == 0 ? 25 : 8));
         int odd = rnd.nextInt(40);
-        switch (odd) {
+        switch (odd)
+        {
             case 0 -> price = "";
             case 1 -> price = rnd.nextBoolean() ? "0" : "-" + (1 + rnd.nextInt(5));
             case 2 -> qty = rnd.nextBoolean() ? "0" : "-3";
@@ -165,9 +206,11 @@ public final class RandomCommandFiles {
                 + limitTif() + "," + price + "," + qty);
     }
 
-    private void placeMarket() {
+    private void placeMarket()
+    {
         Sym s = pickSymbol();
-        String tif = switch (rnd.nextInt(12)) {
+        String tif = switch (rnd.nextInt(12))
+        {
             case 0 -> "GTC";
             case 1 -> "GTD:" + (time + 5);
             case 2 -> "POST_ONLY";
@@ -175,7 +218,8 @@ public final class RandomCommandFiles {
         };
         String price = rnd.nextInt(20) == 0 ? Long.toString(mids[symbolIndex(s)]) : "";
         String qty = Long.toString(1 + rnd.nextInt(rnd.nextInt(3) == 0 ? 30 : 6));
-        if (rnd.nextInt(30) == 0) {
+        if (rnd.nextInt(30) == 0)
+        {
             qty = Long.toString(MAX / 50);
         }
         String side = rnd.nextBoolean() ? "BUY" : "SELL";
@@ -183,32 +227,43 @@ public final class RandomCommandFiles {
                 + tif + "," + price + "," + qty);
     }
 
-    private String limitTif() {
+    private String limitTif()
+    {
         int r = rnd.nextInt(100);
-        if (r < 30) {
+        if (r < 30)
+        {
             return "GTC";
-        } else if (r < 45) {
+        }
+        else if (r < 45)
+        {
             return "IOC";
-        } else if (r < 55) {
+        }
+        else if (r < 55)
+        {
             return "FOK";
-        } else if (r < 68) {
+        }
+        else if (r < 68)
+        {
             return "POST_ONLY";
         }
         long expiry = rnd.nextInt(15) == 0 ? time - rnd.nextInt(3) : time + 1 + rnd.nextInt(12);
         return "GTD:" + expiry;
     }
 
-    private void cancel() {
+    private void cancel()
+    {
         long[] target = pickPlaced();
         add("CANCEL," + t() + "," + ownerOrOther(target) + "," + target[0]);
     }
 
-    private void amend() {
+    private void amend()
+    {
         long[] target = pickPlaced();
         long near = target.length > 2 && target[2] < 1_000_000 ? target[2] : mids[rnd.nextInt(3)];
         String price = rnd.nextInt(3) == 0 ? "" : Long.toString(Math.max(1, near - 3 + rnd.nextInt(7)));
         String qty = rnd.nextInt(3) == 0 ? "" : Long.toString(1 + rnd.nextInt(12));
-        switch (rnd.nextInt(25)) {
+        switch (rnd.nextInt(25))
+        {
             case 0 -> price = rnd.nextBoolean() ? "0" : "-2";
             case 1 -> qty = rnd.nextBoolean() ? "0" : "-1";
             case 2 -> qty = Long.toString(MAX / (1 + rnd.nextInt(90)));
@@ -224,12 +279,15 @@ public final class RandomCommandFiles {
      * Mostly an open order ({orderId, account, price, openQty}); otherwise a recent order that could
      * rest (often finished by now), any earlier order, or an id never used.
      */
-    private long[] pickPlaced() {
+    private long[] pickPlaced()
+    {
         List<long[]> open = shadow.openOrderSnapshot();
-        if (!open.isEmpty() && rnd.nextInt(10) < 6) {
+        if (!open.isEmpty() && rnd.nextInt(10) < 6)
+        {
             return open.get(rnd.nextInt(open.size()));
         }
-        if (placed.isEmpty() || rnd.nextInt(8) == 0) {
+        if (placed.isEmpty() || rnd.nextInt(8) == 0)
+        {
             return new long[] {nextId + 500 + rnd.nextInt(100), account()};
         }
         List<long[]> from = !restingKind.isEmpty() && rnd.nextInt(4) != 0 ? restingKind : placed;
@@ -237,11 +295,13 @@ public final class RandomCommandFiles {
         return from.get(from.size() - 1 - rnd.nextInt(window));
     }
 
-    private long ownerOrOther(long[] target) {
+    private long ownerOrOther(long[] target)
+    {
         return rnd.nextInt(10) == 0 ? account() : target[1];
     }
 
-    private long orderId() {
+    private long orderId()
+    {
         return rnd.nextInt(10) == 0 && !placed.isEmpty()
                 ? placed.get(placed.size() - 1 - rnd.nextInt(Math.min(placed.size(), 30)))[0]
                 : nextId++;
@@ -249,13 +309,16 @@ public final class RandomCommandFiles {
 
     // ------------------------------------------------------------------ money and symbols
 
-    private void deposit() {
+    private void deposit()
+    {
         long acct = anyAccountIncludingUnknown();
         String asset = anyAsset();
-        switch (rnd.nextInt(20)) {
+        switch (rnd.nextInt(20))
+        {
             case 0 -> add("DEPOSIT," + t() + "," + acct + "," + asset + "," + (rnd.nextBoolean() ? "0" : "-5"));
             case 1 -> add("DEPOSIT," + t() + "," + acct + ",PTS," + (MAX - rnd.nextInt(3)));
-            case 2 -> {
+            case 2 ->
+            {
                 // a small deposit first, so the huge one overflows and is rejected
                 int small = 1 + rnd.nextInt(100);
                 add("DEPOSIT," + t() + "," + acct + "," + asset + "," + small);
@@ -265,10 +328,12 @@ public final class RandomCommandFiles {
         }
     }
 
-    private void withdraw() {
+    private void withdraw()
+    {
         long acct = anyAccountIncludingUnknown();
         String asset = rnd.nextInt(10) == 0 ? "PTS" : anyAsset();
-        String amount = switch (rnd.nextInt(12)) {
+        String amount = switch (rnd.nextInt(12))
+        {
             case 0 -> "0";
             case 1 -> "-7";
             case 2 -> Long.toString(MAX);
@@ -277,8 +342,10 @@ public final class RandomCommandFiles {
         add("WITHDRAW," + t() + "," + acct + "," + asset + "," + amount);
     }
 
-    private void symbolCommand() {
-        switch (rnd.nextInt(4)) {
+    private void symbolCommand()
+    {
+        switch (rnd.nextInt(4))
+        {
             case 0 -> add("SYMBOL," + t() + ",BTC-USD,BTC,USD");
             case 1 -> add("SYMBOL," + t() + ",BAD" + rnd.nextInt(1000) + ",A,B," + (rnd.nextBoolean() ? "0" : "2")
                     + "," + (rnd.nextBoolean() ? "-1" : "1"));
@@ -286,10 +353,12 @@ public final class RandomCommandFiles {
         }
     }
 
-    private void malformed() {
+    private void malformed()
+    {
         // never advances the time: the engine ignores this line
         String tt = rnd.nextBoolean() ? "" : Long.toString(time);
-        String line = switch (rnd.nextInt(12)) {
+        String line = switch (rnd.nextInt(12))
+        {
             case 0 -> "FOO," + tt + ",1";
             case 1 -> "PLACE," + tt + ",1," + nextId + ",BTC-USD,BUY,LIMIT,GTC,100";
             case 2 -> "PLACE," + tt + ",1," + nextId + ",BTC-USD,buy,LIMIT,GTC,100,1";
@@ -307,73 +376,91 @@ public final class RandomCommandFiles {
         explicitTimeNext = true;
     }
 
-    private void driftMids() {
-        for (int i = 0; i < mids.length; i++) {
+    private void driftMids()
+    {
+        for (int i = 0; i < mids.length; i++)
+        {
             mids[i] = Math.max(10, mids[i] + rnd.nextInt(3) - 1);
         }
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private Sym pickSymbol() {
-        if (!lateAdded && rnd.nextInt(40) == 0) {
+    private Sym pickSymbol()
+    {
+        if (!lateAdded && rnd.nextInt(40) == 0)
+        {
             return LATE; // not yet listed: UNKNOWN_SYMBOL
         }
         return symbols.get(rnd.nextInt(symbols.size()));
     }
 
-    private String symbolName(Sym s) {
+    private String symbolName(Sym s)
+    {
         return rnd.nextInt(60) == 0 ? "NOPE-USD" : s.name;
     }
 
-    private static int symbolIndex(Sym s) {
+    private static int symbolIndex(Sym s)
+    {
         return s == BTC_USD ? 0 : s == ETH_BTC ? 1 : s == XAU_EUR ? 2 : 3;
     }
 
-    private long account() {
-        if (rnd.nextInt(50) == 0) {
+    private long account()
+    {
+        if (rnd.nextInt(50) == 0)
+        {
             return 999;
         }
         // a hot pair trades with itself a lot: self-trades
-        if (rnd.nextInt(4) == 0) {
+        if (rnd.nextInt(4) == 0)
+        {
             return accounts.get(rnd.nextInt(2));
         }
         return accounts.get(rnd.nextInt(accounts.size()));
     }
 
-    private long anyAccountIncludingUnknown() {
+    private long anyAccountIncludingUnknown()
+    {
         return rnd.nextInt(15) == 0 ? 900 + rnd.nextInt(3) : accounts.get(rnd.nextInt(accounts.size()));
     }
 
-    private String anyAsset() {
+    private String anyAsset()
+    {
         String[] assets = {"USD", "BTC", "ETH", "EUR", "XAU", "LTE"};
         return assets[rnd.nextInt(assets.length)];
     }
 
     /** The time field of the next line: mostly the same time, often an empty field. */
-    private String t() {
+    private String t()
+    {
         int r = rnd.nextInt(10);
-        if (r < 2) {
+        if (r < 2)
+        {
             return t(1 + rnd.nextInt(2));
         }
-        if (r < 6 && !explicitTimeNext) {
+        if (r < 6 && !explicitTimeNext)
+        {
             return "";
         }
         return t(0);
     }
 
-    private String t(int step) {
+    private String t(int step)
+    {
         time += step;
         explicitTimeNext = false;
         return Long.toString(time);
     }
 
-    private void add(String line) {
-        if (line.contains(",LIMIT,") || line.contains(",MARKET,")) {
+    private void add(String line)
+    {
+        if (line.contains(",LIMIT,") || line.contains(",MARKET,"))
+        {
             String[] f = line.split(",", -1);
             long[] order = {Long.parseLong(f[3]), Long.parseLong(f[2])};
             placed.add(order);
-            if (f[6].equals("LIMIT") && (f[7].equals("GTC") || f[7].equals("POST_ONLY") || f[7].startsWith("GTD"))) {
+            if (f[6].equals("LIMIT") && (f[7].equals("GTC") || f[7].equals("POST_ONLY") || f[7].startsWith("GTD")))
+            {
                 restingKind.add(order);
             }
         }

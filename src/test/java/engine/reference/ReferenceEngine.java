@@ -82,17 +82,25 @@ import java.util.regex.Pattern;
  *     throws {@link ArithmeticException}. {@link RandomCommandFiles} never provokes it.</li>
  * </ol>
  */
-public final class ReferenceEngine {
+public final class ReferenceEngine
+{
 
-    private enum Stp { NONE, CANCEL_RESTING, CANCEL_INCOMING }
+    private enum Stp
+    {
+        NONE, CANCEL_RESTING, CANCEL_INCOMING
+    }
 
-    private enum Tif { GTC, IOC, FOK, GTD, POST_ONLY }
+    private enum Tif
+    {
+        GTC, IOC, FOK, GTD, POST_ONLY
+    }
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,16}");
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private static final class Instrument {
+    private static final class Instrument
+    {
         final String name;
         final String base;
         final String quote;
@@ -101,7 +109,8 @@ public final class ReferenceEngine {
         final List<Order> bids = new ArrayList<>();
         final List<Order> asks = new ArrayList<>();
 
-        Instrument(String name, String base, String quote, long baseScale, long quoteScale) {
+        Instrument(String name, String base, String quote, long baseScale, long quoteScale)
+        {
             this.name = name;
             this.base = base;
             this.quote = quote;
@@ -110,7 +119,8 @@ public final class ReferenceEngine {
         }
     }
 
-    private static final class Order {
+    private static final class Order
+    {
         final long id;
         final long account;
         final Instrument ins;
@@ -126,7 +136,8 @@ public final class ReferenceEngine {
         long arrival;     // time priority stamp, set when (re)entering the book
 
         Order(long id, long account, Instrument ins, boolean buy, boolean market, Tif tif, long expiry,
-              long price, long qty) {
+              long price, long qty)
+        {
             this.id = id;
             this.account = account;
             this.ins = ins;
@@ -140,13 +151,15 @@ public final class ReferenceEngine {
         }
     }
 
-    private static final class Balance {
+    private static final class Balance
+    {
         long available;
         long reserved;
     }
 
     /** One parsed well-formed line. Unused fields stay at their defaults. */
-    private static final class Cmd {
+    private static final class Cmd
+    {
         String op;
         long time;
         long account;
@@ -168,10 +181,12 @@ public final class ReferenceEngine {
         Long newQty;
     }
 
-    private static final class Malformed extends Exception {
+    private static final class Malformed extends Exception
+    {
         private static final long serialVersionUID = 1L;
 
-        Malformed(String message) {
+        Malformed(String message)
+        {
             super(message, null, false, false);
         }
     }
@@ -195,29 +210,37 @@ public final class ReferenceEngine {
     private List<String> out = new ArrayList<>();
 
     /** @param stpMode "NONE", "CANCEL_RESTING" or "CANCEL_INCOMING" */
-    public ReferenceEngine(String stpMode) {
+    public ReferenceEngine(String stpMode)
+    {
         this.stp = Stp.valueOf(stpMode);
     }
 
-    public ReferenceEngine() {
+    public ReferenceEngine()
+    {
         this("NONE");
     }
 
     /** Applies the lines of a command file and returns the canonical event lines. */
-    public List<String> run(List<String> commandFileLines) {
+    public List<String> run(List<String> commandFileLines)
+    {
         List<String> events = new ArrayList<>();
         out = events;
         int lineNo = 0;
-        for (String raw : commandFileLines) {
+        for (String raw : commandFileLines)
+        {
             lineNo++;
             String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-            if (line.isBlank() || line.startsWith("#")) {
+            if (line.isBlank() || line.startsWith("#"))
+            {
                 continue;
             }
             Cmd c;
-            try {
+            try
+            {
                 c = parse(line);
-            } catch (Malformed e) {
+            }
+            catch (Malformed e)
+            {
                 malformedReports.add("line " + lineNo + ": " + e.getMessage() + ": " + line);
                 continue;
             }
@@ -230,19 +253,23 @@ public final class ReferenceEngine {
         return events;
     }
 
-    public int malformedCount() {
+    public int malformedCount()
+    {
         return malformedReports.size();
     }
 
     /** Line number (within its run call), reason and text of every skipped line. */
-    public List<String> malformedReports() {
+    public List<String> malformedReports()
+    {
         return List.copyOf(malformedReports);
     }
 
     /** {orderId, account, price, openQty} of every open order, by order id (for state-aware generators). */
-    List<long[]> openOrderSnapshot() {
+    List<long[]> openOrderSnapshot()
+    {
         List<long[]> rows = new ArrayList<>();
-        for (Order o : openOrders.values()) {
+        for (Order o : openOrders.values())
+        {
             rows.add(new long[] {o.id, o.account, o.price, o.open});
         }
         rows.sort(Comparator.comparingLong(r -> r[0]));
@@ -250,20 +277,27 @@ public final class ReferenceEngine {
     }
 
     /** BOOK lines then BALANCE lines of the --dump format (no STATE_HASH). */
-    public List<String> dump() {
+    public List<String> dump()
+    {
         List<String> lines = new ArrayList<>();
-        for (Instrument ins : instruments.values()) {
-            for (Order o : sorted(ins.bids, BID_PRIORITY)) {
+        for (Instrument ins : instruments.values())
+        {
+            for (Order o : sorted(ins.bids, BID_PRIORITY))
+            {
                 lines.add("BOOK," + ins.name + ",BUY," + o.price + "," + o.id + "," + o.open);
             }
-            for (Order o : sorted(ins.asks, ASK_PRIORITY)) {
+            for (Order o : sorted(ins.asks, ASK_PRIORITY))
+            {
                 lines.add("BOOK," + ins.name + ",SELL," + o.price + "," + o.id + "," + o.open);
             }
         }
-        for (Map.Entry<Long, Map<String, Balance>> acc : accounts.entrySet()) {
-            for (Map.Entry<String, Balance> e : acc.getValue().entrySet()) {
+        for (Map.Entry<Long, Map<String, Balance>> acc : accounts.entrySet())
+        {
+            for (Map.Entry<String, Balance> e : acc.getValue().entrySet())
+            {
                 Balance b = e.getValue();
-                if (b.available != 0 || b.reserved != 0) {
+                if (b.available != 0 || b.reserved != 0)
+                {
                     lines.add("BALANCE," + acc.getKey() + "," + e.getKey() + "," + b.available + "," + b.reserved);
                 }
             }
@@ -273,40 +307,49 @@ public final class ReferenceEngine {
 
     // ------------------------------------------------------------------ parsing
 
-    private Cmd parse(String line) throws Malformed {
+    private Cmd parse(String line) throws Malformed
+    {
         String[] f = line.split(",", -1);
         Cmd c = new Cmd();
         c.op = f[0];
-        switch (c.op) {
-            case "SYMBOL" -> {
-                if (f.length != 5 && f.length != 7) {
+        switch (c.op)
+        {
+            case "SYMBOL" ->
+            {
+                if (f.length != 5 && f.length != 7)
+                {
                     throw new Malformed("SYMBOL needs 5 or 7 fields, has " + f.length);
                 }
                 c.symbol = name(f[2], "symbol");
                 c.base = name(f[3], "baseAsset");
                 c.quote = name(f[4], "quoteAsset");
-                if (f.length == 7) {
+                if (f.length == 7)
+                {
                     c.baseScale = integer(f[5], "baseScale");
                     c.quoteScale = integer(f[6], "quoteScale");
                 }
             }
-            case "DEPOSIT", "WITHDRAW" -> {
+            case "DEPOSIT", "WITHDRAW" ->
+            {
                 fieldCount(f, 5);
                 c.account = integer(f[2], "account");
                 c.asset = name(f[3], "asset");
                 c.amount = integer(f[4], "amount");
             }
-            case "PLACE" -> {
+            case "PLACE" ->
+            {
                 fieldCount(f, 10);
                 c.account = integer(f[2], "account");
                 c.orderId = integer(f[3], "orderId");
                 c.symbol = name(f[4], "symbol");
-                c.buy = switch (f[5]) {
+                c.buy = switch (f[5])
+                {
                     case "BUY" -> true;
                     case "SELL" -> false;
                     default -> throw new Malformed("unknown side " + f[5]);
                 };
-                c.market = switch (f[6]) {
+                c.market = switch (f[6])
+                {
                     case "LIMIT" -> false;
                     case "MARKET" -> true;
                     default -> throw new Malformed("unknown type " + f[6]);
@@ -315,12 +358,14 @@ public final class ReferenceEngine {
                 c.price = f[8].isEmpty() ? null : integer(f[8], "price");
                 c.qty = integer(f[9], "qty");
             }
-            case "CANCEL" -> {
+            case "CANCEL" ->
+            {
                 fieldCount(f, 4);
                 c.account = integer(f[2], "account");
                 c.orderId = integer(f[3], "orderId");
             }
-            case "AMEND" -> {
+            case "AMEND" ->
+            {
                 fieldCount(f, 6);
                 c.account = integer(f[2], "account");
                 c.orderId = integer(f[3], "orderId");
@@ -334,14 +379,18 @@ public final class ReferenceEngine {
         return c;
     }
 
-    private static void parseTif(String s, Cmd c) throws Malformed {
-        switch (s) {
+    private static void parseTif(String s, Cmd c) throws Malformed
+    {
+        switch (s)
+        {
             case "GTC" -> c.tif = Tif.GTC;
             case "IOC" -> c.tif = Tif.IOC;
             case "FOK" -> c.tif = Tif.FOK;
             case "POST_ONLY" -> c.tif = Tif.POST_ONLY;
-            default -> {
-                if (!s.startsWith("GTD:")) {
+            default ->
+            {
+                if (!s.startsWith("GTD:"))
+                {
                     throw new Malformed("unknown tif " + s);
                 }
                 c.tif = Tif.GTD;
@@ -350,39 +399,52 @@ public final class ReferenceEngine {
         }
     }
 
-    private long time(String s) throws Malformed {
-        if (s.isEmpty()) {
+    private long time(String s) throws Malformed
+    {
+        if (s.isEmpty())
+        {
             return lastTime;
         }
         long t = integer(s, "time");
-        if (t < 0) {
+        if (t < 0)
+        {
             throw new Malformed("negative time " + t);
         }
-        if (t < lastTime) {
+        if (t < lastTime)
+        {
             throw new Malformed("time " + t + " lower than previous " + lastTime);
         }
         return t;
     }
 
-    private static void fieldCount(String[] f, int expected) throws Malformed {
-        if (f.length != expected) {
+    private static void fieldCount(String[] f, int expected) throws Malformed
+    {
+        if (f.length != expected)
+        {
             throw new Malformed(f[0] + " needs " + expected + " fields, has " + f.length);
         }
     }
 
-    private static long integer(String s, String what) throws Malformed {
-        if (!INTEGER.matcher(s).matches()) {
+    private static long integer(String s, String what) throws Malformed
+    {
+        if (!INTEGER.matcher(s).matches())
+        {
             throw new Malformed(what + " is not an integer: '" + s + "'");
         }
-        try {
+        try
+        {
             return Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e)
+        {
             throw new Malformed(what + " is out of the long range: " + s);
         }
     }
 
-    private static String name(String s, String what) throws Malformed {
-        if (!NAME.matcher(s).matches()) {
+    private static String name(String s, String what) throws Malformed
+    {
+        if (!NAME.matcher(s).matches())
+        {
             throw new Malformed("bad " + what + " '" + s + "'");
         }
         return s;
@@ -390,8 +452,10 @@ public final class ReferenceEngine {
 
     // ------------------------------------------------------------------ commands
 
-    private void execute(Cmd c) {
-        switch (c.op) {
+    private void execute(Cmd c)
+    {
+        switch (c.op)
+        {
             case "SYMBOL" -> symbol(c);
             case "DEPOSIT" -> deposit(c);
             case "WITHDRAW" -> withdraw(c);
@@ -403,41 +467,55 @@ public final class ReferenceEngine {
         }
     }
 
-    private void expireUpTo(long time) {
+    private void expireUpTo(long time)
+    {
         List<Order> due = new ArrayList<>();
-        for (Order o : openOrders.values()) {
-            if (o.tif == Tif.GTD && o.expiry <= time) {
+        for (Order o : openOrders.values())
+        {
+            if (o.tif == Tif.GTD && o.expiry <= time)
+            {
                 due.add(o);
             }
         }
         due.sort(Comparator.comparingLong((Order o) -> o.expiry).thenComparingLong(o -> o.id));
-        for (Order o : due) {
+        for (Order o : due)
+        {
             cancel(o, "EXPIRED");
         }
     }
 
-    private void symbol(Cmd c) {
-        if (instruments.containsKey(c.symbol)) {
+    private void symbol(Cmd c)
+    {
+        if (instruments.containsKey(c.symbol))
+        {
             reject("", "DUPLICATE_SYMBOL");
-        } else if (c.baseScale <= 0 || c.quoteScale <= 0) {
+        }
+        else if (c.baseScale <= 0 || c.quoteScale <= 0)
+        {
             reject("", "INVALID_SCALE");
-        } else {
+        }
+        else
+        {
             instruments.put(c.symbol, new Instrument(c.symbol, c.base, c.quote, c.baseScale, c.quoteScale));
             emit("SYMBOL_ADDED," + c.symbol);
         }
     }
 
-    private void deposit(Cmd c) {
-        if (c.amount <= 0) {
+    private void deposit(Cmd c)
+    {
+        if (c.amount <= 0)
+        {
             reject("", "INVALID_AMOUNT");
             return;
         }
         Balance existing = accounts.getOrDefault(c.account, Map.of()).get(c.asset);
         BigInteger after = BigInteger.valueOf(c.amount);
-        if (existing != null) {
+        if (existing != null)
+        {
             after = after.add(BigInteger.valueOf(existing.available)).add(BigInteger.valueOf(existing.reserved));
         }
-        if (after.compareTo(LONG_MAX) > 0) {
+        if (after.compareTo(LONG_MAX) > 0)
+        {
             reject("", "INVALID_AMOUNT");
             return;
         }
@@ -447,72 +525,92 @@ public final class ReferenceEngine {
         emit("DEPOSITED," + c.account + "," + c.asset + "," + c.amount);
     }
 
-    private void withdraw(Cmd c) {
+    private void withdraw(Cmd c)
+    {
         Map<String, Balance> acc = accounts.get(c.account);
-        if (acc == null) {
+        if (acc == null)
+        {
             reject("", "UNKNOWN_ACCOUNT");
-        } else if (c.amount <= 0) {
+        }
+        else if (c.amount <= 0)
+        {
             reject("", "INVALID_AMOUNT");
-        } else if (c.amount > availableOf(c.account, c.asset)) {
+        }
+        else if (c.amount > availableOf(c.account, c.asset))
+        {
             reject("", "INSUFFICIENT_FUNDS");
-        } else {
+        }
+        else
+        {
             balance(acc, c.asset).available -= c.amount;
             netFlow.merge(c.asset, BigInteger.valueOf(c.amount).negate(), BigInteger::add);
             emit("WITHDRAWN," + c.account + "," + c.asset + "," + c.amount);
         }
     }
 
-    private void place(Cmd c) {
+    private void place(Cmd c)
+    {
         String id = Long.toString(c.orderId);
         Instrument ins = instruments.get(c.symbol);
-        if (ins == null) {
+        if (ins == null)
+        {
             reject(id, "UNKNOWN_SYMBOL");
             return;
         }
-        if (!accounts.containsKey(c.account)) {
+        if (!accounts.containsKey(c.account))
+        {
             reject(id, "UNKNOWN_ACCOUNT");
             return;
         }
-        if (c.qty <= 0 || !fitsLong(c.qty, ins.baseScale)) {
+        if (c.qty <= 0 || !fitsLong(c.qty, ins.baseScale))
+        {
             reject(id, "INVALID_QTY");
             return;
         }
         boolean badPrice = c.market
                 ? c.price != null
                 : c.price == null || c.price <= 0 || !fitsLong(c.price, c.qty, ins.quoteScale);
-        if (badPrice) {
+        if (badPrice)
+        {
             reject(id, "INVALID_PRICE");
             return;
         }
         boolean badTif = c.market
                 ? c.tif != Tif.IOC && c.tif != Tif.FOK
                 : c.tif == Tif.GTD && c.expiry <= c.time;
-        if (badTif) {
+        if (badTif)
+        {
             reject(id, "INVALID_TIF");
             return;
         }
-        if (openOrders.containsKey(c.orderId)) {
+        if (openOrders.containsKey(c.orderId))
+        {
             reject(id, "DUPLICATE_ORDER_ID");
             return;
         }
         long price = c.market ? 0 : c.price;
         Order o = new Order(c.orderId, c.account, ins, c.buy, c.market, c.tif, c.expiry, price, c.qty);
         long need = hold(o); // the full quantity is open: this is the up-front reservation
-        if (need > availableOf(o.account, heldAsset(o))) {
+        if (need > availableOf(o.account, heldAsset(o)))
+        {
             reject(id, "INSUFFICIENT_FUNDS");
             return;
         }
-        if (o.tif == Tif.FOK) {
-            if (fokFillable(o) < o.total) {
+        if (o.tif == Tif.FOK)
+        {
+            if (fokFillable(o) < o.total)
+            {
                 reject(id, "FOK_NOT_FILLABLE");
                 return;
             }
-            if (o.market && o.buy && !marketBuyCanPayAll(o)) {
+            if (o.market && o.buy && !marketBuyCanPayAll(o))
+            {
                 reject(id, "INSUFFICIENT_FUNDS");
                 return;
             }
         }
-        if (o.tif == Tif.POST_ONLY && wouldCross(ins, o.buy, o.price)) {
+        if (o.tif == Tif.POST_ONLY && wouldCross(ins, o.buy, o.price))
+        {
             reject(id, "POST_ONLY_WOULD_TAKE");
             return;
         }
@@ -520,46 +618,59 @@ public final class ReferenceEngine {
         allOrders.add(o);
         moveToReserved(o.account, heldAsset(o), need);
         match(o);
-        if (o.open > 0) {
-            if (o.market || o.tif == Tif.IOC) {
+        if (o.open > 0)
+        {
+            if (o.market || o.tif == Tif.IOC)
+            {
                 cancel(o, "IOC_REMAINDER");
-            } else if (o.tif == Tif.FOK) {
+            }
+            else if (o.tif == Tif.FOK)
+            {
                 throw new IllegalStateException("FOK " + o.id + " passed the fill check but did not fill");
-            } else {
+            }
+            else
+            {
                 rest(o);
             }
         }
     }
 
-    private void cancelCommand(Cmd c) {
+    private void cancelCommand(Cmd c)
+    {
         Order o = openOrders.get(c.orderId);
-        if (o == null || o.account != c.account) {
+        if (o == null || o.account != c.account)
+        {
             reject(Long.toString(c.orderId), "UNKNOWN_ORDER");
             return;
         }
         cancel(o, "USER");
     }
 
-    private void amend(Cmd c) {
+    private void amend(Cmd c)
+    {
         String id = Long.toString(c.orderId);
         Order o = openOrders.get(c.orderId);
-        if (o == null || o.account != c.account) {
+        if (o == null || o.account != c.account)
+        {
             reject(id, "UNKNOWN_ORDER");
             return;
         }
         Instrument ins = o.ins;
         long newTotal = c.newQty == null ? o.total : c.newQty;
         long newPrice = c.newPrice == null ? o.price : c.newPrice;
-        if (c.newQty != null && (newTotal <= 0 || !fitsLong(newTotal, ins.baseScale))) {
+        if (c.newQty != null && (newTotal <= 0 || !fitsLong(newTotal, ins.baseScale)))
+        {
             reject(id, "INVALID_QTY");
             return;
         }
-        if ((c.newPrice != null && newPrice <= 0) || !fitsLong(newPrice, newTotal, ins.quoteScale)) {
+        if ((c.newPrice != null && newPrice <= 0) || !fitsLong(newPrice, newTotal, ins.quoteScale))
+        {
             reject(id, "INVALID_PRICE");
             return;
         }
         long newOpen = newTotal - o.filled;
-        if (newOpen <= 0) {
+        if (newOpen <= 0)
+        {
             cancel(o, "AMENDED_TO_ZERO");
             return;
         }
@@ -567,11 +678,13 @@ public final class ReferenceEngine {
         long newHold = o.buy ? mul(newPrice, newOpen, ins.quoteScale) : mul(newOpen, ins.baseScale);
         long extra = newHold - oldHold; // both are valid longs >= 0, so no overflow
         String asset = heldAsset(o);
-        if (extra > availableOf(o.account, asset)) {
+        if (extra > availableOf(o.account, asset))
+        {
             reject(id, "INSUFFICIENT_FUNDS");
             return;
         }
-        if (o.tif == Tif.POST_ONLY && wouldCross(ins, o.buy, newPrice)) {
+        if (o.tif == Tif.POST_ONLY && wouldCross(ins, o.buy, newPrice))
+        {
             reject(id, "POST_ONLY_WOULD_TAKE");
             return;
         }
@@ -581,10 +694,12 @@ public final class ReferenceEngine {
         o.total = newTotal;
         o.open = newOpen;
         emit("AMENDED," + id + "," + o.price + "," + o.open);
-        if (!keepsPlace) {
+        if (!keepsPlace)
+        {
             takeOffBook(o);
             match(o);
-            if (o.open > 0) {
+            if (o.open > 0)
+            {
                 rest(o);
             }
         }
@@ -593,16 +708,21 @@ public final class ReferenceEngine {
     // ------------------------------------------------------------------ matching
 
     /** Matches an incoming (or amended, re-entering) order against the opposite side. */
-    private void match(Order t) {
+    private void match(Order t)
+    {
         Instrument ins = t.ins;
         List<Order> opposite = t.buy ? ins.asks : ins.bids;
-        while (t.open > 0) {
+        while (t.open > 0)
+        {
             Order m = best(opposite, !t.buy);
-            if (m == null || !crosses(t, m.price)) {
+            if (m == null || !crosses(t, m.price))
+            {
                 return;
             }
-            if (m.account == t.account && stp != Stp.NONE) {
-                if (stp == Stp.CANCEL_RESTING) {
+            if (m.account == t.account && stp != Stp.NONE)
+            {
+                if (stp == Stp.CANCEL_RESTING)
+                {
                     cancel(m, "SELF_TRADE");
                     continue;
                 }
@@ -610,11 +730,14 @@ public final class ReferenceEngine {
                 return;
             }
             long q = Math.min(t.open, m.open);
-            if (t.market && t.buy) {
+            if (t.market && t.buy)
+            {
                 long available = availableOf(t.account, ins.quote);
-                if (available < mul(m.price, q, ins.quoteScale)) {
+                if (available < mul(m.price, q, ins.quoteScale))
+                {
                     long affordable = available / mul(m.price, ins.quoteScale);
-                    if (affordable > 0) {
+                    if (affordable > 0)
+                    {
                         trade(t, m, affordable);
                     }
                     cancel(t, "INSUFFICIENT_FUNDS");
@@ -625,7 +748,8 @@ public final class ReferenceEngine {
         }
     }
 
-    private void trade(Order t, Order m, long q) {
+    private void trade(Order t, Order m, long q)
+    {
         Instrument ins = t.ins;
         long p = m.price;
         emit("TRADE," + ins.name + "," + p + "," + q + "," + t.id + "," + m.id + "," + t.account + ","
@@ -641,9 +765,12 @@ public final class ReferenceEngine {
         buyerBase.available = Math.addExact(buyerBase.available, baseQty);
 
         Balance buyerQuote = balance(buyer.account, ins.quote);
-        if (buyer.market) {
+        if (buyer.market)
+        {
             buyerQuote.available = Math.subtractExact(buyerQuote.available, cost);
-        } else {
+        }
+        else
+        {
             long held = mul(buyer.price, q, ins.quoteScale);
             buyerQuote.reserved = Math.subtractExact(buyerQuote.reserved, held);
             buyerQuote.available = Math.addExact(buyerQuote.available, held - cost);
@@ -651,26 +778,33 @@ public final class ReferenceEngine {
         Balance sellerQuote = balance(seller.account, ins.quote);
         sellerQuote.available = Math.addExact(sellerQuote.available, cost);
 
-        for (Order o : new Order[] {t, m}) {
+        for (Order o : new Order[] {t, m})
+        {
             o.filled += q;
             o.open -= q;
         }
-        if (m.open == 0) {
+        if (m.open == 0)
+        {
             takeOffBook(m);
         }
     }
 
     /** What matching would really fill of a FOK order, ignoring funds (see class comment). */
-    private long fokFillable(Order t) {
+    private long fokFillable(Order t)
+    {
         long fillable = 0;
-        for (Order m : sortedOpposite(t)) {
-            if (fillable >= t.total || !crosses(t, m.price)) {
+        for (Order m : sortedOpposite(t))
+        {
+            if (fillable >= t.total || !crosses(t, m.price))
+            {
                 break;
             }
-            if (m.account == t.account && stp == Stp.CANCEL_INCOMING) {
+            if (m.account == t.account && stp == Stp.CANCEL_INCOMING)
+            {
                 break;
             }
-            if (m.account == t.account && stp == Stp.CANCEL_RESTING) {
+            if (m.account == t.account && stp == Stp.CANCEL_RESTING)
+            {
                 continue;
             }
             fillable += Math.min(m.open, t.total - fillable);
@@ -679,22 +813,28 @@ public final class ReferenceEngine {
     }
 
     /** Replays the per-fill payment of a fillable MARKET FOK BUY without changing anything. */
-    private boolean marketBuyCanPayAll(Order t) {
+    private boolean marketBuyCanPayAll(Order t)
+    {
         long available = availableOf(t.account, t.ins.quote);
         long left = t.total;
-        for (Order m : sortedOpposite(t)) {
-            if (left == 0) {
+        for (Order m : sortedOpposite(t))
+        {
+            if (left == 0)
+            {
                 break;
             }
-            if (m.account == t.account && stp == Stp.CANCEL_RESTING) {
+            if (m.account == t.account && stp == Stp.CANCEL_RESTING)
+            {
                 continue;
             }
             long q = Math.min(left, m.open);
             long cost = mul(m.price, q, t.ins.quoteScale);
-            if (available < cost) {
+            if (available < cost)
+            {
                 return false;
             }
-            if (m.account != t.account) {
+            if (m.account != t.account)
+            {
                 available -= cost; // a self-fill (NONE) pays and is credited back in the same trade
             }
             left -= q;
@@ -702,38 +842,47 @@ public final class ReferenceEngine {
         return left == 0;
     }
 
-    private static boolean crosses(Order t, long restingPrice) {
-        if (t.market) {
+    private static boolean crosses(Order t, long restingPrice)
+    {
+        if (t.market)
+        {
             return true;
         }
         return t.buy ? t.price >= restingPrice : t.price <= restingPrice;
     }
 
     /** Price-only crossing test used by POST_ONLY. */
-    private static boolean wouldCross(Instrument ins, boolean buy, long price) {
+    private static boolean wouldCross(Instrument ins, boolean buy, long price)
+    {
         Order best = best(buy ? ins.asks : ins.bids, !buy);
-        if (best == null) {
+        if (best == null)
+        {
             return false;
         }
         return buy ? price >= best.price : price <= best.price;
     }
 
-    private static Order best(List<Order> side, boolean bids) {
+    private static Order best(List<Order> side, boolean bids)
+    {
         Order best = null;
         Comparator<Order> priority = bids ? BID_PRIORITY : ASK_PRIORITY;
-        for (Order o : side) {
-            if (best == null || priority.compare(o, best) < 0) {
+        for (Order o : side)
+        {
+            if (best == null || priority.compare(o, best) < 0)
+            {
                 best = o;
             }
         }
         return best;
     }
 
-    private List<Order> sortedOpposite(Order t) {
+    private List<Order> sortedOpposite(Order t)
+    {
         return t.buy ? sorted(t.ins.asks, ASK_PRIORITY) : sorted(t.ins.bids, BID_PRIORITY);
     }
 
-    private static List<Order> sorted(List<Order> side, Comparator<Order> priority) {
+    private static List<Order> sorted(List<Order> side, Comparator<Order> priority)
+    {
         List<Order> copy = new ArrayList<>(side);
         copy.sort(priority);
         return copy;
@@ -741,19 +890,22 @@ public final class ReferenceEngine {
 
     // ------------------------------------------------------------------ order and balance helpers
 
-    private void rest(Order o) {
+    private void rest(Order o)
+    {
         o.arrival = ++arrivalCounter;
         (o.buy ? o.ins.bids : o.ins.asks).add(o);
         openOrders.put(o.id, o);
     }
 
-    private void takeOffBook(Order o) {
+    private void takeOffBook(Order o)
+    {
         (o.buy ? o.ins.bids : o.ins.asks).remove(o);
         openOrders.remove(o.id, o);
     }
 
     /** Cancels the open remainder of a resting or incoming order and releases its hold. */
-    private void cancel(Order o, String reason) {
+    private void cancel(Order o, String reason)
+    {
         emit("CANCELED," + o.id + "," + o.open + "," + reason);
         moveToReserved(o.account, heldAsset(o), -hold(o));
         o.cancelled += o.open;
@@ -762,93 +914,114 @@ public final class ReferenceEngine {
     }
 
     /** What an order holds in reserve for its open quantity. */
-    private static long hold(Order o) {
-        if (o.buy) {
+    private static long hold(Order o)
+    {
+        if (o.buy)
+        {
             return o.market ? 0 : mul(o.price, o.open, o.ins.quoteScale);
         }
         return mul(o.open, o.ins.baseScale);
     }
 
-    private static String heldAsset(Order o) {
+    private static String heldAsset(Order o)
+    {
         return o.buy ? o.ins.quote : o.ins.base;
     }
 
     /** Moves amount from available to reserved (a negative amount moves it back). */
-    private void moveToReserved(long account, String asset, long amount) {
+    private void moveToReserved(long account, String asset, long amount)
+    {
         Balance b = balance(account, asset);
         b.available = Math.subtractExact(b.available, amount);
         b.reserved = Math.addExact(b.reserved, amount);
     }
 
-    private long availableOf(long account, String asset) {
+    private long availableOf(long account, String asset)
+    {
         Balance b = accounts.getOrDefault(account, Map.of()).get(asset);
         return b == null ? 0 : b.available;
     }
 
-    private Balance balance(long account, String asset) {
+    private Balance balance(long account, String asset)
+    {
         Map<String, Balance> acc = accounts.get(account);
-        if (acc == null) {
+        if (acc == null)
+        {
             throw new IllegalStateException("no account " + account);
         }
         return balance(acc, asset);
     }
 
-    private static Balance balance(Map<String, Balance> acc, String asset) {
+    private static Balance balance(Map<String, Balance> acc, String asset)
+    {
         return acc.computeIfAbsent(asset, k -> new Balance());
     }
 
-    private static boolean fitsLong(long... factors) {
+    private static boolean fitsLong(long... factors)
+    {
         BigInteger p = BigInteger.ONE;
-        for (long f : factors) {
+        for (long f : factors)
+        {
             p = p.multiply(BigInteger.valueOf(f));
         }
         return p.bitLength() <= 63;
     }
 
     /** Exact product; callers only use it where the contract guarantees it fits. */
-    private static long mul(long... factors) {
+    private static long mul(long... factors)
+    {
         long p = 1;
-        for (long f : factors) {
+        for (long f : factors)
+        {
             p = Math.multiplyExact(p, f);
         }
         return p;
     }
 
-    private void reject(String orderId, String reason) {
+    private void reject(String orderId, String reason)
+    {
         emit("REJECTED," + orderId + "," + reason);
     }
 
-    private void emit(String event) {
+    private void emit(String event)
+    {
         out.add(seq + "," + event);
     }
 
     // ------------------------------------------------------------------ invariants
 
     /** Throws AssertionError describing the first violated invariant of TRADING-RULES.md. */
-    public void checkInvariants() {
+    public void checkInvariants()
+    {
         // 1. conservation per asset
         Map<String, BigInteger> held = new TreeMap<>();
-        for (Map<String, Balance> acc : accounts.values()) {
-            for (Map.Entry<String, Balance> e : acc.entrySet()) {
+        for (Map<String, Balance> acc : accounts.values())
+        {
+            for (Map.Entry<String, Balance> e : acc.entrySet())
+            {
                 BigInteger sum = BigInteger.valueOf(e.getValue().available).add(BigInteger.valueOf(e.getValue().reserved));
                 held.merge(e.getKey(), sum, BigInteger::add);
             }
         }
         TreeMap<String, BigInteger> assets = new TreeMap<>(netFlow);
         held.keySet().forEach(a -> assets.putIfAbsent(a, BigInteger.ZERO));
-        for (Map.Entry<String, BigInteger> e : assets.entrySet()) {
+        for (Map.Entry<String, BigInteger> e : assets.entrySet())
+        {
             BigInteger h = held.getOrDefault(e.getKey(), BigInteger.ZERO);
             check(h.equals(e.getValue()), () -> "asset " + e.getKey() + ": accounts hold " + h
                     + " but deposits - withdrawals = " + e.getValue());
         }
         // 2. reserved = sum of what open orders hold
         Map<Long, Map<String, BigInteger>> expected = new TreeMap<>();
-        for (Order o : openOrders.values()) {
+        for (Order o : openOrders.values())
+        {
             expected.computeIfAbsent(o.account, k -> new TreeMap<>())
                     .merge(heldAsset(o), BigInteger.valueOf(hold(o)), BigInteger::add);
         }
-        for (Map.Entry<Long, Map<String, BigInteger>> acc : expected.entrySet()) {
-            for (Map.Entry<String, BigInteger> e : acc.getValue().entrySet()) {
+        for (Map.Entry<Long, Map<String, BigInteger>> acc : expected.entrySet())
+        {
+            for (Map.Entry<String, BigInteger> e : acc.getValue().entrySet())
+            {
                 check(accounts.containsKey(acc.getKey()), () -> "open order of unknown account " + acc.getKey());
                 Balance b = accounts.get(acc.getKey()).get(e.getKey());
                 long reserved = b == null ? 0 : b.reserved;
@@ -857,8 +1030,10 @@ public final class ReferenceEngine {
             }
         }
         // 3. no negative balance; reserved without an order holding it
-        for (Map.Entry<Long, Map<String, Balance>> acc : accounts.entrySet()) {
-            for (Map.Entry<String, Balance> e : acc.getValue().entrySet()) {
+        for (Map.Entry<Long, Map<String, Balance>> acc : accounts.entrySet())
+        {
+            for (Map.Entry<String, Balance> e : acc.getValue().entrySet())
+            {
                 Balance b = e.getValue();
                 String where = "account " + acc.getKey() + " asset " + e.getKey();
                 check(b.available >= 0, () -> where + ": negative available " + b.available);
@@ -870,11 +1045,14 @@ public final class ReferenceEngine {
         }
         // 3. books are consistent and not crossed
         int booked = 0;
-        for (Instrument ins : instruments.values()) {
-            for (Order o : ins.bids) {
+        for (Instrument ins : instruments.values())
+        {
+            for (Order o : ins.bids)
+            {
                 checkResting(o, true);
             }
-            for (Order o : ins.asks) {
+            for (Order o : ins.asks)
+            {
                 checkResting(o, false);
             }
             booked += ins.bids.size() + ins.asks.size();
@@ -888,7 +1066,8 @@ public final class ReferenceEngine {
         check(bookedOrders == openOrders.size(),
                 () -> "books hold " + bookedOrders + " orders, open set has " + openOrders.size());
         // 4. filled + open + cancelled = total
-        for (Order o : allOrders) {
+        for (Order o : allOrders)
+        {
             check(o.filled >= 0 && o.open >= 0 && o.cancelled >= 0 && o.total > 0, () ->
                     "order " + o.id + " has a negative quantity");
             check(o.filled + o.open + o.cancelled == o.total, () -> "order " + o.id + ": filled " + o.filled + " + open "
@@ -898,7 +1077,8 @@ public final class ReferenceEngine {
         }
     }
 
-    private void checkResting(Order o, boolean bidSide) {
+    private void checkResting(Order o, boolean bidSide)
+    {
         check(o.buy == bidSide, () -> "order " + o.id + " on the wrong side");
         check(openOrders.get(o.id) == o, () -> "resting order " + o.id + " missing from the open set");
         check(o.open > 0 && !o.market && o.price > 0, () -> "resting order " + o.id + " is not a live limit order");
@@ -906,8 +1086,10 @@ public final class ReferenceEngine {
                 "order " + o.id + " with tif " + o.tif + " rests at time " + now);
     }
 
-    private static void check(boolean ok, Supplier<String> violation) {
-        if (!ok) {
+    private static void check(boolean ok, Supplier<String> violation)
+    {
+        if (!ok)
+        {
             throw new AssertionError("invariant violated: " + violation.get());
         }
     }

@@ -9,19 +9,22 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Rules checks for the reference engine itself, so it can be trusted as an oracle. */
-class ReferenceEngineTest {
+class ReferenceEngineTest
+{
 
     private static final String[] STP_MODES = {"NONE", "CANCEL_RESTING", "CANCEL_INCOMING"};
 
     private ReferenceEngine engine;
 
-    private List<String> run(String... lines) {
+    private List<String> run(String... lines)
+    {
         engine = new ReferenceEngine("NONE");
         return engine.run(List.of(lines));
     }
 
     @Test
-    void shouldPrintTheDocumentedExample() {
+    void shouldPrintTheDocumentedExample()
+    {
         List<String> out = run(
                 "SYMBOL,0,BTC-USD,BTC,USD",
                 "DEPOSIT,0,1,USD,1000000",
@@ -45,7 +48,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldRejectPlaceWithTheFirstFailingCheckInContractOrder() {
+    void shouldRejectPlaceWithTheFirstFailingCheckInContractOrder()
+    {
         List<String> out = run(
                 "SYMBOL,0,BTC-USD,BTC,USD",
                 "DEPOSIT,0,1,USD,1000",
@@ -78,7 +82,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldRejectOverflowingProductsWithScales() {
+    void shouldRejectOverflowingProductsWithScales()
+    {
         List<String> out = run(
                 "SYMBOL,0,XAU,XAU,EUR,100,10",
                 "DEPOSIT,0,1,EUR,100000",
@@ -109,7 +114,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldMoveScaledAmountsAndReleasePriceImprovementOfLimitBuy() {
+    void shouldMoveScaledAmountsAndReleasePriceImprovementOfLimitBuy()
+    {
         List<String> out = run(
                 "SYMBOL,0,XAU,XAU,EUR,100,10",
                 "DEPOSIT,0,1,XAU,1000",
@@ -127,7 +133,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldPayMarketBuyPerFillAndTakeOnlyTheLotsItCanAfford() {
+    void shouldPayMarketBuyPerFillAndTakeOnlyTheLotsItCanAfford()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -155,7 +162,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldRejectMarketFokBuyByLiquidityFirstThenByPayment() {
+    void shouldRejectMarketFokBuyByLiquidityFirstThenByPayment()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -190,7 +198,8 @@ class ReferenceEngineTest {
         "PLACE,0,1,3,S,SELL,LIMIT,GTC,11,2",
     };
 
-    private List<String> onOwnAndForeignAsks(String stp, String command) {
+    private List<String> onOwnAndForeignAsks(String stp, String command)
+    {
         List<String> lines = new ArrayList<>(List.of(OWN_AND_FOREIGN_ASKS));
         lines.add(command);
         engine = new ReferenceEngine(stp);
@@ -200,7 +209,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldApplySelfTradePreventionModes() {
+    void shouldApplySelfTradePreventionModes()
+    {
         String buy = "PLACE,0,1,4,S,BUY,LIMIT,GTC,11,3";
         assertThat(onOwnAndForeignAsks("NONE", buy)).containsExactly(
                 "8,ACCEPTED,4",
@@ -217,7 +227,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldCountOnlyLiquidityMatchingWouldTakeForFokUnderSelfTradePrevention() {
+    void shouldCountOnlyLiquidityMatchingWouldTakeForFokUnderSelfTradePrevention()
+    {
         assertThat(onOwnAndForeignAsks("CANCEL_INCOMING", "PLACE,0,1,4,S,BUY,LIMIT,FOK,11,1"))
                 .containsExactly("8,REJECTED,4,FOK_NOT_FILLABLE");
         assertThat(onOwnAndForeignAsks("CANCEL_RESTING", "PLACE,0,1,4,S,BUY,LIMIT,FOK,11,4"))
@@ -235,8 +246,10 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldJudgePostOnlyOnPriceAloneWhoeverOwnsTheRestingOrder() {
-        for (String stp : STP_MODES) {
+    void shouldJudgePostOnlyOnPriceAloneWhoeverOwnsTheRestingOrder()
+    {
+        for (String stp : STP_MODES)
+        {
             assertThat(onOwnAndForeignAsks(stp, "PLACE,0,1,4,S,BUY,LIMIT,POST_ONLY,10,1"))
                     .as(stp).containsExactly("8,REJECTED,4,POST_ONLY_WOULD_TAKE");
             assertThat(onOwnAndForeignAsks(stp, "PLACE,0,1,4,S,BUY,LIMIT,POST_ONLY,9,1"))
@@ -245,7 +258,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldExpireGtdOrdersByExpiryThenIdBeforeTheCommandWithItsSeq() {
+    void shouldExpireGtdOrdersByExpiryThenIdBeforeTheCommandWithItsSeq()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -269,7 +283,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldKeepQueuePlaceOnlyForSamePriceAndSmallerOrEqualQuantity() {
+    void shouldKeepQueuePlaceOnlyForSamePriceAndSmallerOrEqualQuantity()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -294,7 +309,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldReportAmendedBeforeTradesOfAnAmendThatCrosses() {
+    void shouldReportAmendedBeforeTradesOfAnAmendThatCrosses()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -313,7 +329,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldCheckAmendsInContractOrderAndCancelWhenAmendedToZero() {
+    void shouldCheckAmendsInContractOrderAndCancelWhenAmendedToZero()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -343,7 +360,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldRejectPostOnlyAmendThatWouldCrossAndLeaveTheOrder() {
+    void shouldRejectPostOnlyAmendThatWouldCrossAndLeaveTheOrder()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -357,7 +375,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldAllowOnlyTheOwnerToCancelAndReuseIdsOnceDone() {
+    void shouldAllowOnlyTheOwnerToCancelAndReuseIdsOnceDone()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,100",
@@ -379,7 +398,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldValidateSymbolsDepositsAndWithdrawals() {
+    void shouldValidateSymbolsDepositsAndWithdrawals()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "SYMBOL,0,S,B,Q,0,1",
@@ -413,7 +433,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldCancelMarketAndIocRemaindersAndReserveMarketSells() {
+    void shouldCancelMarketAndIocRemaindersAndReserveMarketSells()
+    {
         List<String> out = run(
                 "SYMBOL,0,S,B,Q",
                 "DEPOSIT,0,1,B,10",
@@ -433,7 +454,8 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldSkipMalformedLinesWithoutConsumingSequenceNumbers() {
+    void shouldSkipMalformedLinesWithoutConsumingSequenceNumbers()
+    {
         List<String> out = run(
                 "# comment",
                 "SYMBOL,0,S,B,Q",
@@ -469,19 +491,26 @@ class ReferenceEngineTest {
     private static final int INVARIANT_SEEDS = Integer.getInteger("reference.invariantSeeds", 100);
 
     @Test
-    void shouldHoldInvariantsAfterEveryCommandOfRandomFiles() {
-        for (long seed = 1; seed <= INVARIANT_SEEDS; seed++) {
+    void shouldHoldInvariantsAfterEveryCommandOfRandomFiles()
+    {
+        for (long seed = 1; seed <= INVARIANT_SEEDS; seed++)
+        {
             int commands = seed % 20 == 0 ? 2000 : 300;
             List<String> lines = RandomCommandFiles.generate(seed, commands);
-            for (String stp : STP_MODES) {
+            for (String stp : STP_MODES)
+            {
                 ReferenceEngine e = new ReferenceEngine(stp);
                 int i = 0;
-                try {
-                    for (; i < lines.size(); i++) {
+                try
+                {
+                    for (; i < lines.size(); i++)
+                    {
                         e.run(List.of(lines.get(i)));
                         e.checkInvariants();
                     }
-                } catch (RuntimeException | AssertionError failure) {
+                }
+                catch (RuntimeException | AssertionError failure)
+                {
                     throw new AssertionError("seed " + seed + " stp " + stp + " line " + (i + 1) + ": "
                             + lines.get(Math.min(i, lines.size() - 1)), failure);
                 }
@@ -490,11 +519,14 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldBeDeterministicForASeed() {
-        for (long seed : new long[] {7, 42, 1234567}) {
+    void shouldBeDeterministicForASeed()
+    {
+        for (long seed : new long[] {7, 42, 1234567})
+        {
             List<String> lines = RandomCommandFiles.generate(seed, 500);
             assertThat(lines).as("seed " + seed).hasSize(500).isEqualTo(RandomCommandFiles.generate(seed, 500));
-            for (String stp : STP_MODES) {
+            for (String stp : STP_MODES)
+            {
                 ReferenceEngine a = new ReferenceEngine(stp);
                 ReferenceEngine b = new ReferenceEngine(stp);
                 assertThat(a.run(lines)).as("seed " + seed).isEqualTo(b.run(lines));
@@ -504,21 +536,27 @@ class ReferenceEngineTest {
     }
 
     @Test
-    void shouldExerciseEveryEventAndReasonAcrossRandomFiles() {
+    void shouldExerciseEveryEventAndReasonAcrossRandomFiles()
+    {
         Set<String> seen = new TreeSet<>();
         int malformed = 0;
         int selfTrades = 0;
-        for (long seed = 1; seed <= 60; seed++) {
+        for (long seed = 1; seed <= 60; seed++)
+        {
             List<String> lines = RandomCommandFiles.generate(seed, 400);
-            for (String stp : STP_MODES) {
+            for (String stp : STP_MODES)
+            {
                 ReferenceEngine e = new ReferenceEngine(stp);
-                for (String event : e.run(lines)) {
+                for (String event : e.run(lines))
+                {
                     String[] f = event.split(",", -1);
                     seen.add(f[1]);
-                    if (f[1].equals("REJECTED") || f[1].equals("CANCELED")) {
+                    if (f[1].equals("REJECTED") || f[1].equals("CANCELED"))
+                    {
                         seen.add(f[1] + ":" + f[f.length - 1]);
                     }
-                    if (f[1].equals("TRADE") && f[7].equals(f[8])) {
+                    if (f[1].equals("TRADE") && f[7].equals(f[8]))
+                    {
                         selfTrades++;
                     }
                 }

@@ -2,7 +2,6 @@ package engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import engine.api.Command;
 import engine.app.EngineConfig;
 import engine.cli.CommandLineParser;
 import engine.core.WaitStrategyType;

@@ -8,18 +8,22 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class PriceLevelsTest {
+class PriceLevelsTest
+{
 
     @Test
-    void shouldTrackCountsAndBestPricesLikeASortedMap() {
-        for (long seed = 1; seed <= 20; seed++) {
+    void shouldTrackCountsAndBestPricesLikeASortedMap()
+    {
+        for (long seed = 1; seed <= 20; seed++)
+        {
             checkAgainstTreeMap(seed, true);
             checkAgainstTreeMap(seed, false);
         }
     }
 
     @Test
-    void shouldReportNoBestPriceWhenEmpty() {
+    void shouldReportNoBestPriceWhenEmpty()
+    {
         PriceLevels bids = new PriceLevels(true);
         PriceLevels asks = new PriceLevels(false);
         bids.add(100);
@@ -30,20 +34,25 @@ class PriceLevelsTest {
         assertThat(bids.contains(100)).isFalse();
     }
 
-    private static void checkAgainstTreeMap(long seed, boolean bids) {
+    private static void checkAgainstTreeMap(long seed, boolean bids)
+    {
         SplittableRandom rnd = new SplittableRandom(seed);
         PriceLevels levels = new PriceLevels(bids);
         TreeMap<Long, Integer> expected = new TreeMap<>();
         List<Long> resting = new ArrayList<>();
-        for (int step = 0; step < 20_000; step++) {
+        for (int step = 0; step < 20_000; step++)
+        {
             // Mostly near 1,000, sometimes far away, so both the near walk and the table scan run.
             boolean add = resting.isEmpty() || rnd.nextInt(100) < (resting.size() < 300 ? 60 : 40);
-            if (add) {
+            if (add)
+            {
                 long price = rnd.nextInt(50) == 0 ? 1 + rnd.nextInt(1_000_000) : 900 + rnd.nextInt(200);
                 levels.add(price);
                 expected.merge(price, 1, Integer::sum);
                 resting.add(price);
-            } else {
+            }
+            else
+            {
                 int k = rnd.nextInt(resting.size());
                 long price = resting.get(k);
                 resting.set(k, resting.get(resting.size() - 1));
@@ -55,7 +64,8 @@ class PriceLevelsTest {
                     : bids ? expected.lastKey() : expected.firstKey();
             assertThat(levels.best()).as("seed %d, step %d", seed, step).isEqualTo(best);
         }
-        for (long p = 890; p <= 1_110; p++) {
+        for (long p = 890; p <= 1_110; p++)
+        {
             assertThat(levels.contains(p)).as("seed %d, price %d", seed, p).isEqualTo(expected.containsKey(p));
         }
     }

@@ -13,31 +13,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class WorkloadGeneratorTest {
+class WorkloadGeneratorTest
+{
     private static final long SEED = 20240611L;
 
     @ParameterizedTest
     @EnumSource(WorkloadProfile.class)
-    void shouldWriteIdenticalOutputForTheSameSeed(WorkloadProfile profile) throws IOException {
+    void shouldWriteIdenticalOutputForTheSameSeed(WorkloadProfile profile) throws IOException
+    {
         assertThat(generate(small(profile, SEED), 20_000)).isEqualTo(generate(small(profile, SEED), 20_000));
     }
 
     @ParameterizedTest
     @EnumSource(WorkloadProfile.class)
-    void shouldWriteDifferentOutputForDifferentSeeds(WorkloadProfile profile) throws IOException {
+    void shouldWriteDifferentOutputForDifferentSeeds(WorkloadProfile profile) throws IOException
+    {
         assertThat(generate(small(profile, 1), 20_000)).isNotEqualTo(generate(small(profile, 2), 20_000));
     }
 
     @ParameterizedTest
     @EnumSource(WorkloadProfile.class)
-    void shouldWriteExactlyTheRequestedNumberOfCommands(WorkloadProfile profile) throws IOException {
-        for (long n : new long[] {0, 1, 7, 1_500, 25_000}) {
+    void shouldWriteExactlyTheRequestedNumberOfCommands(WorkloadProfile profile) throws IOException
+    {
+        for (long n : new long[] {0, 1, 7, 1_500, 25_000})
+        {
             assertThat(commandLines(generate(small(profile, SEED), n))).as("%s, %d commands", profile, n).hasSize((int) n);
         }
     }
 
     @Test
-    void shouldWriteTheDefaultSetupOfMultiBeforeTheOrderFlow() throws IOException {
+    void shouldWriteTheDefaultSetupOfMultiBeforeTheOrderFlow() throws IOException
+    {
         List<String> lines = commandLines(generate(new WorkloadGenerator(WorkloadProfile.MULTI, SEED), 60_000));
 
         assertThat(lines).hasSize(60_000);
@@ -47,7 +53,8 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void shouldContinueTheSameStreamAcrossWrites() throws IOException {
+    void shouldContinueTheSameStreamAcrossWrites() throws IOException
+    {
         WorkloadGenerator split = small(WorkloadProfile.REALISTIC, SEED);
         StringWriter out = new StringWriter();
         split.write(3_333, out);
@@ -58,14 +65,16 @@ class WorkloadGeneratorTest {
 
     @ParameterizedTest
     @EnumSource(WorkloadProfile.class)
-    void shouldFollowTheCommandFileGrammar(WorkloadProfile profile) throws IOException {
+    void shouldFollowTheCommandFileGrammar(WorkloadProfile profile) throws IOException
+    {
         String text = generate(small(profile, SEED), 50_000);
 
         assertThat(text).startsWith("# workload profile=" + profile.cliName() + " seed=" + SEED);
         GrammarChecker checker = new GrammarChecker();
         String[] lines = text.split("\n", -1);
         assertThat(lines[lines.length - 1]).isEmpty();
-        for (int n = 0; n < lines.length - 1; n++) {
+        for (int n = 0; n < lines.length - 1; n++)
+        {
             checker.check(n + 1, lines[n]);
         }
         assertThat(checker.commands).isEqualTo(50_000);
@@ -73,12 +82,14 @@ class WorkloadGeneratorTest {
 
     @ParameterizedTest
     @EnumSource(WorkloadProfile.class)
-    void shouldAimCancelsAndAmendsAtOpenOrdersAndNeverReuseOpenIds(WorkloadProfile profile) throws IOException {
+    void shouldAimCancelsAndAmendsAtOpenOrdersAndNeverReuseOpenIds(WorkloadProfile profile) throws IOException
+    {
         WorkloadGenerator generator = small(profile, SEED);
         String text = generate(generator, 60_000);
 
         ReferenceExchange reference = new ReferenceExchange();
-        for (String line : commandLines(text)) {
+        for (String line : commandLines(text))
+        {
             reference.apply(line.split(",", -1));
         }
         assertThat(reference.unknownTargets).as("cancels and amends of orders that are not open").isZero();
@@ -88,7 +99,8 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void shouldMatchExchangeCoreMixInPeerMix() throws IOException {
+    void shouldMatchExchangeCoreMixInPeerMix() throws IOException
+    {
         String text = generate(new WorkloadGenerator(WorkloadProfile.PEER_MIX, SEED), 100_000);
         String flow = text.substring(text.indexOf("# peer-mix order flow"));
         long gtc = 0;
@@ -96,21 +108,31 @@ class WorkloadGeneratorTest {
         long cancel = 0;
         long move = 0;
         long reduce = 0;
-        for (String line : commandLines(flow)) {
+        for (String line : commandLines(flow))
+        {
             String[] f = line.split(",", -1);
-            switch (f[0]) {
-                case "PLACE" -> {
-                    if (f[7].equals("GTC")) {
+            switch (f[0])
+            {
+                case "PLACE" ->
+                {
+                    if (f[7].equals("GTC"))
+                    {
                         gtc++;
-                    } else if (f[7].equals("IOC")) {
+                    }
+                    else if (f[7].equals("IOC"))
+                    {
                         ioc++;
                     }
                 }
                 case "CANCEL" -> cancel++;
-                case "AMEND" -> {
-                    if (f[5].isEmpty()) {
+                case "AMEND" ->
+                {
+                    if (f[5].isEmpty())
+                    {
                         move++;
-                    } else if (f[4].isEmpty()) {
+                    }
+                    else if (f[4].isEmpty())
+                    {
                         reduce++;
                     }
                 }
@@ -127,21 +149,28 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void shouldMovePricesInsteadOfReducingQuantitiesInEcMix() throws IOException {
+    void shouldMovePricesInsteadOfReducingQuantitiesInEcMix() throws IOException
+    {
         String text = generate(new WorkloadGenerator(WorkloadProfile.EC_MIX, SEED), 100_000);
         String flow = text.substring(text.indexOf("# ec-mix order flow"));
         long commands = 0;
         long moves = 0;
-        for (String line : commandLines(flow)) {
+        for (String line : commandLines(flow))
+        {
             String[] f = line.split(",", -1);
             commands++;
-            if (f[0].equals("AMEND")) {
+            if (f[0].equals("AMEND"))
+            {
                 assertThat(f[5]).as("an ec-mix amend changes the price alone: %s", line).isEmpty();
                 assertThat(f[4]).as("an ec-mix amend has a new price: %s", line).isNotEmpty();
                 moves++;
-            } else if (f[0].equals("PLACE")) {
+            }
+            else if (f[0].equals("PLACE"))
+            {
                 assertThat(f[6] + "," + f[7]).as("exchange-core's order types: %s", line).isIn("LIMIT,GTC", "LIMIT,IOC");
-            } else {
+            }
+            else
+            {
                 assertThat(f[0]).isEqualTo("CANCEL");
             }
         }
@@ -150,7 +179,8 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void shouldTradeAboutAsOftenAsEachProfileIntends() throws IOException {
+    void shouldTradeAboutAsOftenAsEachProfileIntends() throws IOException
+    {
         WorkloadStats peer = statsAfter(new WorkloadGenerator(WorkloadProfile.PEER_MIX, SEED), 200_000);
         WorkloadStats realistic = statsAfter(new WorkloadGenerator(WorkloadProfile.REALISTIC, SEED), 200_000);
         WorkloadStats heavy = statsAfter(new WorkloadGenerator(WorkloadProfile.HEAVY_MATCH, SEED), 200_000);
@@ -162,7 +192,8 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void shouldParseProfileNames() {
+    void shouldParseProfileNames()
+    {
         assertThat(WorkloadProfile.parse("realistic")).isEqualTo(WorkloadProfile.REALISTIC);
         assertThat(WorkloadProfile.parse("peer-mix")).isEqualTo(WorkloadProfile.PEER_MIX);
         assertThat(WorkloadProfile.parse("PEER_MIX")).isEqualTo(WorkloadProfile.PEER_MIX);
@@ -175,7 +206,8 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void shouldRejectEmptyUniverses() {
+    void shouldRejectEmptyUniverses()
+    {
         assertThatThrownBy(() -> new WorkloadGenerator(WorkloadProfile.MULTI, 1, 0, 10))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WorkloadGenerator(WorkloadProfile.MULTI, 1, 10, 0))
@@ -183,44 +215,54 @@ class WorkloadGeneratorTest {
     }
 
     @Test
-    void shouldGiveEverySymbolTradersWhenAccountsAreFewerThanSymbols() throws IOException {
+    void shouldGiveEverySymbolTradersWhenAccountsAreFewerThanSymbols() throws IOException
+    {
         String text = generate(new WorkloadGenerator(WorkloadProfile.MULTI, SEED, 30, 3), 20_000);
         ReferenceExchange reference = new ReferenceExchange();
-        for (String line : commandLines(text)) {
+        for (String line : commandLines(text))
+        {
             reference.apply(line.split(",", -1));
         }
         assertThat(reference.unknownTargets).isZero();
         assertThat(reference.sellsWithoutBase).isZero();
     }
 
-    private static org.assertj.core.data.Offset<Double> offsetOf(double d) {
+    private static org.assertj.core.data.Offset<Double> offsetOf(double d)
+    {
         return org.assertj.core.data.Offset.offset(d);
     }
 
     /** Small universes, so that tests of a few thousand commands reach the order flow. */
-    private static WorkloadGenerator small(WorkloadProfile profile, long seed) {
-        return switch (profile) {
+    private static WorkloadGenerator small(WorkloadProfile profile, long seed)
+    {
+        return switch (profile)
+        {
             case MULTI -> new WorkloadGenerator(profile, seed, 12, 300);
             case REALISTIC -> new WorkloadGenerator(profile, seed, 10, 200);
             default -> new WorkloadGenerator(profile, seed, profile.defaultSymbols(), 200);
         };
     }
 
-    private static String generate(WorkloadGenerator generator, long commands) throws IOException {
+    private static String generate(WorkloadGenerator generator, long commands) throws IOException
+    {
         StringWriter out = new StringWriter();
         assertThat(generator.write(commands, out)).isEqualTo(commands);
         return out.toString();
     }
 
-    private static WorkloadStats statsAfter(WorkloadGenerator generator, long commands) throws IOException {
+    private static WorkloadStats statsAfter(WorkloadGenerator generator, long commands) throws IOException
+    {
         generator.write(commands, java.io.Writer.nullWriter());
         return generator.stats();
     }
 
-    private static List<String> commandLines(String text) {
+    private static List<String> commandLines(String text)
+    {
         List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isEmpty() && !line.startsWith("#")) {
+        for (String line : text.split("\n"))
+        {
+            if (!line.isEmpty() && !line.startsWith("#"))
+            {
                 lines.add(line);
             }
         }
@@ -228,7 +270,8 @@ class WorkloadGeneratorTest {
     }
 
     /** The grammar of COMMAND-FILE.md, plus the generator's own promises (positive amounts, rising ids). */
-    static final class GrammarChecker {
+    static final class GrammarChecker
+    {
         private static final String INT = "-?[0-9]+";
         private static final String NAME = "[A-Za-z0-9_.-]{1,16}";
         private static final String TIME = "([0-9]*)";
@@ -248,62 +291,83 @@ class WorkloadGeneratorTest {
         private long time;
         private long lastOrderId;
 
-        void check(int lineNo, String line) {
-            if (line.startsWith("#")) {
+        void check(int lineNo, String line)
+        {
+            if (line.startsWith("#"))
+            {
                 return;
             }
             commands++;
             Matcher m = firstMatch(line, SYMBOL, FUNDS, PLACE, CANCEL, AMEND, TICK);
             assertThat(m).as("line %d does not parse: %s", lineNo, line).isNotNull();
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) != null && m.group(g).matches(INT)) {
+            for (int g = 1; g <= m.groupCount(); g++)
+            {
+                if (m.group(g) != null && m.group(g).matches(INT))
+                {
                     assertThat(fitsLong(m.group(g))).as("line %d: %s out of range", lineNo, m.group(g)).isTrue();
                 }
             }
             long t = m.group(1).isEmpty() ? time : Long.parseLong(m.group(1));
             assertThat(t).as("line %d: time goes back", lineNo).isGreaterThanOrEqualTo(time);
             time = t;
-            if (m.pattern() == FUNDS) {
+            if (m.pattern() == FUNDS)
+            {
                 assertThat(Long.parseLong(m.group(3))).as("line %d amount", lineNo).isPositive();
-            } else if (m.pattern() == PLACE) {
+            }
+            else if (m.pattern() == PLACE)
+            {
                 checkPlace(lineNo, m);
-            } else if (m.pattern() == AMEND) {
+            }
+            else if (m.pattern() == AMEND)
+            {
                 assertThat(m.group(4) == null && m.group(5) == null).as("line %d amends nothing", lineNo).isFalse();
             }
         }
 
-        private void checkPlace(int lineNo, Matcher m) {
+        private void checkPlace(int lineNo, Matcher m)
+        {
             long id = Long.parseLong(m.group(3));
             assertThat(id).as("line %d: order ids rise", lineNo).isGreaterThan(lastOrderId);
             lastOrderId = id;
             boolean market = m.group(4).equals("MARKET");
             assertThat(m.group(7) == null).as("line %d: price present iff LIMIT", lineNo).isEqualTo(market);
-            if (!market) {
+            if (!market)
+            {
                 assertThat(Long.parseLong(m.group(7))).as("line %d price", lineNo).isPositive();
-            } else {
+            }
+            else
+            {
                 assertThat(m.group(5)).as("line %d market tif", lineNo).isIn("IOC", "FOK");
             }
-            if (m.group(6) != null) {
+            if (m.group(6) != null)
+            {
                 assertThat(Long.parseLong(m.group(6))).as("line %d GTD expiry", lineNo).isGreaterThan(time);
             }
             assertThat(Long.parseLong(m.group(8))).as("line %d qty", lineNo).isPositive();
         }
 
-        private static Matcher firstMatch(String line, Pattern... patterns) {
-            for (Pattern p : patterns) {
+        private static Matcher firstMatch(String line, Pattern... patterns)
+        {
+            for (Pattern p : patterns)
+            {
                 Matcher m = p.matcher(line);
-                if (m.matches()) {
+                if (m.matches())
+                {
                     return m;
                 }
             }
             return null;
         }
 
-        private static boolean fitsLong(String s) {
-            try {
+        private static boolean fitsLong(String s)
+        {
+            try
+            {
                 Long.parseLong(s);
                 return true;
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e)
+            {
                 return false;
             }
         }

@@ -1,6 +1,5 @@
 package engine.bench.harness;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
