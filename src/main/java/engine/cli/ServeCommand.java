@@ -46,6 +46,11 @@ final class ServeCommand implements Callable<Integer>
         description = "snapshot every N commands, 0 for only on demand and at shutdown (default ${DEFAULT-VALUE})")
     private long snapshotEvery;
 
+    @Option(names = "--timer-ms", paramLabel = "MS", defaultValue = "100",
+        description = {"how often the engine timer checks for due GTD expiries and withdrawal deadlines and then",
+            "submits a TICK (journaled like any command); 0 for no timer (default ${DEFAULT-VALUE})"})
+    private long timerMillis;
+
     @Option(names = "--stp", paramLabel = "MODE", defaultValue = "NONE",
         description = "self-trade prevention of a new journal: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private SelfTradePrevention stp;
@@ -95,7 +100,8 @@ final class ServeCommand implements Callable<Integer>
             final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(wait)
                 .affinity(CpuAffinity.parse(pin)).build();
             final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).durability(Durability.parse(durability))
-                .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
+                .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage)
+                .timerResolutionMillis(timerMillis);
             // FIX validates symbols and serves market data from the same read models as HTTP.
             http = httpPort == null && fixPort == null ? null :
                 HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder, readModelsThread);

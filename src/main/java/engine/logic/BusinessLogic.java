@@ -72,6 +72,17 @@ public final class BusinessLogic implements CommandProcessor
         }
     }
 
+    /**
+     * The earliest command time at which something happens without any new command: a GTD
+     * expiry (later also a withdrawal deadline); {@link Long#MAX_VALUE} when nothing is due. A pure
+     * function of the state, so a timer can act on it while the logic itself reads no clock.
+     */
+    public long nextDueTime()
+    {
+        final Order first = state.expiries.peek();
+        return first == null ? Long.MAX_VALUE : first.expiry();
+    }
+
     /** The sequence number of the last command applied (0 before any). */
     public long lastSeq()
     {
