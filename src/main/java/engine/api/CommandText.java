@@ -48,6 +48,13 @@ public final class CommandText
                     sb.append(c.qty());
                 }
             }
+            case WITHDRAW_REQUEST -> sb.append(',').append(c.account())
+                .append(',').append(name(c.assetHi(), c.assetLo())).append(',').append(c.amount())
+                .append(',').append(c.timeout()).append(',').append(c.attempts());
+            case WITHDRAW_CONFIRM, WITHDRAW_FAIL -> sb.append(',').append(c.reference()).append(',').append(c.attempts());
+            case DEPOSIT_NOTIFY -> sb.append(',').append(c.account())
+                .append(',').append(name(c.assetHi(), c.assetLo())).append(',').append(c.amount())
+                .append(',').append(c.reference());
             case TICK ->
             {
             }

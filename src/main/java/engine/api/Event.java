@@ -5,8 +5,10 @@ package engine.api;
  * apply to the event's type are zero or null (see the output ring's layout in
  * {@code engine.core.EventBatch}).
  *
- * @param name the symbol, or for DEPOSITED and WITHDRAWN the asset
- * @param orderId for a TRADE the taker's order id
+ * @param name the symbol, or for DEPOSITED, WITHDRAWN and the WITHDRAW_ steps the asset
+ * @param orderId for a TRADE the taker's order id; for a WITHDRAW_ step the saga id
+ * @param price for WITHDRAW_PENDING and WITHDRAW_ATTEMPT the attempt's deadline
+ * @param makerOrderId for a WITHDRAW_ step the attempt
  * @param account for a TRADE the taker's account
  * @param qty quantity, open quantity or amount, by type
  */
@@ -28,6 +30,10 @@ public record Event(long seq, long timestamp, EventType type, String name, long 
                 .append(',').append(makerAccount).append(',').append(side);
             case CANCELED -> sb.append(',').append(orderId).append(',').append(qty).append(',').append(reason);
             case AMENDED -> sb.append(',').append(orderId).append(',').append(price).append(',').append(qty);
+            case WITHDRAW_PENDING, WITHDRAW_ATTEMPT -> sb.append(',').append(orderId).append(',').append(account)
+                .append(',').append(name).append(',').append(qty).append(',').append(makerOrderId).append(',').append(price);
+            case WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT -> sb.append(',').append(orderId)
+                .append(',').append(account).append(',').append(name).append(',').append(qty).append(',').append(makerOrderId);
         }
         return sb.toString();
     }

@@ -148,6 +148,22 @@ public final class CommandLineParser
         {
             return parseSymbol(into);
         }
+        if (fieldIs(0, WITHDRAW_REQUEST))
+        {
+            return parseWithdrawRequest(into);
+        }
+        if (fieldIs(0, WITHDRAW_CONFIRM))
+        {
+            return parseSagaAnswer(true, into);
+        }
+        if (fieldIs(0, WITHDRAW_FAIL))
+        {
+            return parseSagaAnswer(false, into);
+        }
+        if (fieldIs(0, DEPOSIT_NOTIFY))
+        {
+            return parseDepositNotify(into);
+        }
         return fail("unknown operation '" + field(0) + "'");
     }
 
@@ -163,6 +179,10 @@ public final class CommandLineParser
     private static final byte[] WITHDRAW = ascii("WITHDRAW");
     private static final byte[] TICK = ascii("TICK");
     private static final byte[] SYMBOL = ascii("SYMBOL");
+    private static final byte[] WITHDRAW_REQUEST = ascii("WITHDRAW_REQUEST");
+    private static final byte[] WITHDRAW_CONFIRM = ascii("WITHDRAW_CONFIRM");
+    private static final byte[] WITHDRAW_FAIL = ascii("WITHDRAW_FAIL");
+    private static final byte[] DEPOSIT_NOTIFY = ascii("DEPOSIT_NOTIFY");
     private static final byte[] BUY = ascii("BUY");
     private static final byte[] SELL = ascii("SELL");
     private static final byte[] LIMIT = ascii("LIMIT");
@@ -398,6 +418,76 @@ public final class CommandLineParser
         {
             into.withdraw(time, account, nameHi, nameLo, number);
         }
+        return accept();
+    }
+
+    /** {@code WITHDRAW_REQUEST,<time>,<account>,<asset>,<amount>,<timeout>,<maxAttempts>} */
+    private boolean parseWithdrawRequest(final Command into)
+    {
+        if (!expectFields("WITHDRAW_REQUEST", 7) || !parseTime() || !parseLong(2, "account"))
+        {
+            return false;
+        }
+        final long account = number;
+        if (!parseName(3, "asset") || !parseLong(4, "amount"))
+        {
+            return false;
+        }
+        final long amount = number;
+        if (!parseLong(5, "timeout"))
+        {
+            return false;
+        }
+        final long timeout = number;
+        if (!parseLong(6, "maxAttempts"))
+        {
+            return false;
+        }
+        into.withdrawRequest(time, account, nameHi, nameLo, amount, timeout, number);
+        return accept();
+    }
+
+    /** {@code WITHDRAW_CONFIRM|WITHDRAW_FAIL,<time>,<sagaId>,<attempt>} */
+    private boolean parseSagaAnswer(final boolean confirm, final Command into)
+    {
+        if (!expectFields(confirm ? "WITHDRAW_CONFIRM" : "WITHDRAW_FAIL", 4) || !parseTime() || !parseLong(2, "sagaId"))
+        {
+            return false;
+        }
+        final long sagaId = number;
+        if (!parseLong(3, "attempt"))
+        {
+            return false;
+        }
+        if (confirm)
+        {
+            into.withdrawConfirm(time, sagaId, number);
+        }
+        else
+        {
+            into.withdrawFail(time, sagaId, number);
+        }
+        return accept();
+    }
+
+    /** {@code DEPOSIT_NOTIFY,<time>,<account>,<asset>,<amount>,<txId>} */
+    private boolean parseDepositNotify(final Command into)
+    {
+        if (!expectFields("DEPOSIT_NOTIFY", 6) || !parseTime() || !parseLong(2, "account"))
+        {
+            return false;
+        }
+        final long account = number;
+        if (!parseName(3, "asset") || !parseLong(4, "amount"))
+        {
+            return false;
+        }
+        final long amount = number;
+        if (!parseLong(5, "txId"))
+        {
+            return false;
+        }
+        into.depositNotify(time, account, nameHi, nameLo, amount, number);
         return accept();
     }
 

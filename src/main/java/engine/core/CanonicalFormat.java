@@ -68,7 +68,18 @@ public final class CanonicalFormat
                 .append((byte)',').append(REASON_NAMES[b.reason(i).code()]);
             case AMENDED -> out.append((byte)',').append(b.orderId(i)).append((byte)',').append(b.price(i))
                 .append((byte)',').append(b.qty(i));
+            case WITHDRAW_PENDING, WITHDRAW_ATTEMPT -> appendWithdrawal(b, i, out).append((byte)',').append(b.attempt(i))
+                .append((byte)',').append(b.deadline(i));
+            case WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT -> appendWithdrawal(b, i, out)
+                .append((byte)',').append(b.attempt(i));
         }
         out.append((byte)'\n');
+    }
+
+    /** {@code ,<sagaId>,<account>,<asset>,<amount>}, common to every step of a withdrawal. */
+    private static AsciiBuffer appendWithdrawal(final EventBatch b, final int i, final AsciiBuffer out)
+    {
+        return out.append((byte)',').append(b.sagaId(i)).append((byte)',').append(b.account(i))
+            .append((byte)',').appendName(b.nameHi(i), b.nameLo(i)).append((byte)',').append(b.qty(i));
     }
 }
