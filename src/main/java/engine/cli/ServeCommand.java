@@ -10,6 +10,8 @@ import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
 import engine.journal.JournalException;
 import engine.server.LineServer;
+import engine.saga.SimulatedWallet;
+import engine.saga.TransferWorker;
 import engine.server.LiveEngine;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -50,6 +52,12 @@ final class ServeCommand implements Callable<Integer>
         description = {"how often the engine timer checks for due GTD expiries and withdrawal deadlines and then",
             "submits a TICK (journaled like any command); 0 for no timer (default ${DEFAULT-VALUE})"})
     private long timerMillis;
+
+    @Option(names = "--wallet", paramLabel = "BEHAVIOUR",
+        description = {"run the withdrawal transfer worker against the simulated external wallet, which pays",
+            "(succeed), refuses (fail), never answers (hang), pays after a delay (delay:MS) or refuses one new",
+            "withdrawal in N (fail-every:N); without it WITHDRAW_REQUEST sagas wait for answers from elsewhere"})
+    private String wallet;
 
     @Option(names = "--stp", paramLabel = "MODE", defaultValue = "NONE",
         description = "self-trade prevention of a new journal: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
@@ -94,6 +102,7 @@ final class ServeCommand implements Callable<Integer>
         final HttpFrontEnd http;
         final FixFrontEnd fix;
         final HttpEndpoint httpEndpoint;
+        final TransferWorker worker;
         try
         {
             httpEndpoint = httpPort == null ? null : httpListen.endpoint(host, httpPort);
@@ -107,12 +116,17 @@ final class ServeCommand implements Callable<Integer>
                 HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder, readModelsThread);
             fix = fixPort == null ? null :
                 FixFrontEnd.prepare(data, http.models(), config.timeUnitNanos(), builder::journaledHandler, System.err);
+            worker = wallet == null ? null : TransferWorker.attach(builder, SimulatedWallet.configured(wallet), System.err);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | IllegalStateException | java.io.IOException e)
         {
             System.err.println("serve: cannot start: " + e.getMessage());
             return 1;
+        }
+        if (worker != null)
+        {
+            worker.start(live);
         }
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
         if (httpPort != null)
@@ -139,6 +153,10 @@ final class ServeCommand implements Callable<Integer>
                     http.close();
                 }
                 server.close();
+                if (worker != null)
+                {
+                    worker.close();
+                }
                 live.close();
             }
             catch (final Exception e)

@@ -18,6 +18,7 @@ import engine.journal.JournalRepair;
 import engine.journal.JournalWriter;
 import engine.journal.Recovery;
 import engine.journal.SnapshotStore;
+import engine.logic.BusinessLogic;
 import engine.readmodel.EventStoreWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -82,6 +83,7 @@ public final class LiveEngine implements AutoCloseable
             }
             directory.settle(builder.stp);
             recovered = recover(builder);
+            builder.onRecovered.forEach(hook -> hook.accept(recovered.logic()));
             final Path events = EventStoreCatchUp.eventsDir(directory);
             EventStoreCatchUp.catchUp(directory, recovered.lastSeq(), recoveryOptions(builder));
             builder.eventStoreReady.forEach(hook -> hook.accept(events));
@@ -406,6 +408,7 @@ public final class LiveEngine implements AutoCloseable
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
         private final List<EventHandler<EventBatch>> journaledHandlers = new ArrayList<>();
         private final List<Consumer<Path>> eventStoreReady = new ArrayList<>();
+        private final List<Consumer<BusinessLogic>> onRecovered = new ArrayList<>();
         private Consumer<Throwable> onJournalFailure;
         private Disk disk = Disk.REAL;
         private long timerResolutionMillis = 100;
@@ -489,6 +492,16 @@ public final class LiveEngine implements AutoCloseable
         public Builder journaledHandler(final EventHandler<EventBatch> handler)
         {
             journaledHandlers.add(handler);
+            return this;
+        }
+
+        /**
+         * Called with the recovered state before the engine takes commands, on the starting thread:
+         * the place to read it (withdrawals in flight), never to change it.
+         */
+        public Builder onRecovered(final Consumer<BusinessLogic> hook)
+        {
+            onRecovered.add(hook);
             return this;
         }
 
