@@ -111,15 +111,14 @@ class WithdrawalSagaTest
         final SimulatedWallet wallet = new SimulatedWallet().failEvery(3);
         try (SagaFixture engine = new SagaFixture(dir, wallet).fund(10_000))
         {
-            final long first = engine.live.engine().nextSeq();
-            for (int i = 0; i < 9; i++)
+            final long[] sagas = new long[9];
+            for (int i = 0; i < sagas.length; i++)
             {
-                engine.withdraw(100, 60_000, 3);
+                sagas[i] = engine.withdraw(100, 60_000, 3);
             }
-            for (long saga = first; saga < first + 9; saga++)
+            for (final long saga : sagas)
             {
-                final long id = saga;
-                engine.awaitLine(line -> line.matches("WITHDRAW_(CONFIRMED|FAILED)," + id + ",.*"), "end of saga " + id);
+                engine.awaitLine(line -> line.matches("WITHDRAW_(CONFIRMED|FAILED)," + saga + ",.*"), "end of saga " + saga);
             }
             final long failed = engine.lines().stream().filter(line -> line.startsWith("WITHDRAW_FAILED")).count();
             assertThat(failed).isEqualTo(3);
