@@ -35,6 +35,8 @@ public final class CommandFileParser
     private long nameLo;
     private TimeInForce parsedTif;
     private long parsedExpiry;
+    private long parsedAccount;
+    private long parsedAmount;
 
     /** Why the last line was malformed. */
     public String error()
@@ -399,24 +401,35 @@ public final class CommandFileParser
         return accept();
     }
 
-    private boolean parseTransfer(final boolean deposit, final Command into)
+    /** The {@code <time>,<account>,<asset>,<amount>} that every transfer line starts with, into the parsed fields. */
+    private boolean parseTransferHead(final String op, final int fields)
     {
-        if (!expectFields(deposit ? "DEPOSIT" : "WITHDRAW", 5) || !parseTime() || !parseLong(2, "account"))
+        if (!expectFields(op, fields) || !parseTime() || !parseLong(2, "account"))
         {
             return false;
         }
-        final long account = number;
+        parsedAccount = number;
         if (!parseName(3, "asset") || !parseLong(4, "amount"))
+        {
+            return false;
+        }
+        parsedAmount = number;
+        return true;
+    }
+
+    private boolean parseTransfer(final boolean deposit, final Command into)
+    {
+        if (!parseTransferHead(deposit ? "DEPOSIT" : "WITHDRAW", 5))
         {
             return false;
         }
         if (deposit)
         {
-            into.deposit(time, account, nameHi, nameLo, number);
+            into.deposit(time, parsedAccount, nameHi, nameLo, parsedAmount);
         }
         else
         {
-            into.withdraw(time, account, nameHi, nameLo, number);
+            into.withdraw(time, parsedAccount, nameHi, nameLo, parsedAmount);
         }
         return accept();
     }
@@ -424,17 +437,7 @@ public final class CommandFileParser
     /** {@code WITHDRAW_REQUEST,<time>,<account>,<asset>,<amount>,<timeout>,<maxAttempts>} */
     private boolean parseWithdrawRequest(final Command into)
     {
-        if (!expectFields("WITHDRAW_REQUEST", 7) || !parseTime() || !parseLong(2, "account"))
-        {
-            return false;
-        }
-        final long account = number;
-        if (!parseName(3, "asset") || !parseLong(4, "amount"))
-        {
-            return false;
-        }
-        final long amount = number;
-        if (!parseLong(5, "timeout"))
+        if (!parseTransferHead("WITHDRAW_REQUEST", 7) || !parseLong(5, "timeout"))
         {
             return false;
         }
@@ -443,7 +446,7 @@ public final class CommandFileParser
         {
             return false;
         }
-        into.withdrawRequest(time, account, nameHi, nameLo, amount, timeout, number);
+        into.withdrawRequest(time, parsedAccount, nameHi, nameLo, parsedAmount, timeout, number);
         return accept();
     }
 
@@ -473,21 +476,11 @@ public final class CommandFileParser
     /** {@code DEPOSIT_NOTIFY,<time>,<account>,<asset>,<amount>,<txId>} */
     private boolean parseDepositNotify(final Command into)
     {
-        if (!expectFields("DEPOSIT_NOTIFY", 6) || !parseTime() || !parseLong(2, "account"))
+        if (!parseTransferHead("DEPOSIT_NOTIFY", 6) || !parseLong(5, "txId"))
         {
             return false;
         }
-        final long account = number;
-        if (!parseName(3, "asset") || !parseLong(4, "amount"))
-        {
-            return false;
-        }
-        final long amount = number;
-        if (!parseLong(5, "txId"))
-        {
-            return false;
-        }
-        into.depositNotify(time, account, nameHi, nameLo, amount, number);
+        into.depositNotify(time, parsedAccount, nameHi, nameLo, parsedAmount, number);
         return accept();
     }
 
