@@ -95,13 +95,26 @@ final class CommandRoutes
 
     void deposit(final Context ctx, final ApiKeys.Principal caller)
     {
+        operatorDeposit(ctx, caller, false);
+    }
+
+    /** A deposit reported by the external system, credited once per {@code txId} (operator only). */
+    void notifyDeposit(final Context ctx, final ApiKeys.Principal caller)
+    {
+        operatorDeposit(ctx, caller, true);
+    }
+
+    private void operatorDeposit(final Context ctx, final ApiKeys.Principal caller, final boolean notified)
+    {
         requireOperator(caller);
         final JsonBody body = JsonBody.parse(ctx.body());
         final long account = body.requiredLong("account");
         final String asset = body.requiredName("asset");
         final long amount = body.requiredLong("amount");
-        submit(ctx, caller, account, requestId(body), new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset),
-            amount));
+        final Command command = notified ?
+            new Command().depositNotify(0, account, AsciiName.hi(asset), AsciiName.lo(asset), amount, body.requiredLong("txId")) :
+            new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset), amount);
+        submit(ctx, caller, account, requestId(body), command);
     }
 
     void withdraw(final Context ctx, final ApiKeys.Principal caller)
@@ -128,19 +141,6 @@ final class CommandRoutes
         final long attempts = body.has("attempts") ? body.requiredLong("attempts") : DEFAULT_WITHDRAWAL_ATTEMPTS;
         submit(ctx, caller, account, requestId(body), new Command().withdrawRequest(0, account, AsciiName.hi(asset),
             AsciiName.lo(asset), amount, timeout, attempts));
-    }
-
-    /** A deposit reported by the external system, credited once per {@code txId} (operator only). */
-    void notifyDeposit(final Context ctx, final ApiKeys.Principal caller)
-    {
-        requireOperator(caller);
-        final JsonBody body = JsonBody.parse(ctx.body());
-        final long account = body.requiredLong("account");
-        final String asset = body.requiredName("asset");
-        final long amount = body.requiredLong("amount");
-        final long txId = body.requiredLong("txId");
-        submit(ctx, caller, account, requestId(body), new Command().depositNotify(0, account, AsciiName.hi(asset),
-            AsciiName.lo(asset), amount, txId));
     }
 
     void addSymbol(final Context ctx, final ApiKeys.Principal caller)
