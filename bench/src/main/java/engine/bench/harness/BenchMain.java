@@ -65,7 +65,13 @@ public final class BenchMain
             System.out.print(USAGE);
             return;
         }
-        System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The harness's command line: picocli, which refuses options a command does not take. */
+    static CommandLine commandLine()
+    {
+        return new CommandLine(new BenchMain());
     }
 
     @Command(name = "vs-ec-workload", description = "scripts/bench vs-exchange-core, step 1: the one file both engines run")

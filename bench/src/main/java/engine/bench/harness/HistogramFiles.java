@@ -25,18 +25,27 @@ final class HistogramFiles
     {
     }
 
-    /** Writes {@code hlog} and the two {@code .hgrm} tables beside it. */
-    static void write(final Histogram latency, final Histogram service, final Path hlog) throws IOException
+    /**
+     * Writes {@code hlog} and the two {@code .hgrm} tables beside it.
+     *
+     * @param startMillis when the measured interval began (wall clock); it ended now
+     */
+    static void write(final Histogram latency, final Histogram service, final long startMillis, final Path hlog)
+        throws IOException
     {
         final Histogram tagged = service.copy();
         tagged.setTag(SERVICE);
+        // Interval times are seconds since the log's base time, the start.
+        final double seconds = (System.currentTimeMillis() - startMillis) / 1000.0;
         try (PrintStream out = open(hlog))
         {
             final HistogramLogWriter log = new HistogramLogWriter(out);
             log.outputLogFormatVersion();
+            log.outputStartTime(startMillis);
+            log.outputBaseTime(startMillis);
             log.outputLegend();
-            log.outputIntervalHistogram(latency);
-            log.outputIntervalHistogram(tagged);
+            log.outputIntervalHistogram(0, seconds, latency);
+            log.outputIntervalHistogram(0, seconds, tagged);
         }
         final String base = hlog.getFileName().toString().replace(".hlog", "");
         try (PrintStream out = open(hlog.resolveSibling(base + ".hgrm")))

@@ -89,6 +89,7 @@ final class Latency
                 pipeline.engine.awaitIdle();
                 final Recorder recorder = new Recorder(pipeline.engine.nextSeq(), skip, rate, commands);
                 final long lastSeq = pipeline.engine.nextSeq() + commands - 1;
+                final long startMillis = System.currentTimeMillis();
                 // The first command is due in a millisecond, so that the first few are not already late.
                 recorder.sender.send(PacedSender.Feed.of(workload.flow()), commands, System.nanoTime() + 1_000_000,
                     pipeline::submit, recorder);
@@ -97,7 +98,7 @@ final class Latency
                     Thread.yield();
                 }
                 final double achieved = commands * 1e9 / (recorder.lastCompletion - recorder.sender.start());
-                HistogramFiles.write(recorder.histogram, recorder.service, hlog);
+                HistogramFiles.write(recorder.histogram, recorder.service, startMillis, hlog);
                 outcome[0] = new Outcome(rate, commands, achieved, recorder.histogram, recorder.service, hlog);
             }
         });

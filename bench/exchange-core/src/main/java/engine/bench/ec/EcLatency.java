@@ -76,6 +76,7 @@ final class EcLatency
     Outcome run(final long rate, final int count, final int skip, final Path hgrm) throws IOException
     {
         final Recorder recorder = new Recorder(count);
+        final long startMillis = System.currentTimeMillis();
         final long start;
         try (EcExchange exchange = new EcExchange(config, recorder))
         {
@@ -96,7 +97,7 @@ final class EcLatency
         {
             write(recorder.histogram, hgrm);
             write(recorder.service, hgrm.resolveSibling(hgrm.getFileName().toString().replace(".hgrm", "-service.hgrm")));
-            writeLog(recorder.histogram, recorder.service, hgrm.resolveSibling(hgrm.getFileName().toString()
+            writeLog(recorder.histogram, recorder.service, startMillis, hgrm.resolveSibling(hgrm.getFileName().toString()
                 .replace(".hgrm", ".hlog")));
         }
         return new Outcome(count * 1e9 / (recorder.lastCompletion - start), recorder.histogram, recorder.service);
@@ -129,7 +130,8 @@ final class EcLatency
     }
 
     /** The histogram log the engine's harness plots from: the latency untagged, the service time tagged "service". */
-    private static void writeLog(final Histogram latency, final Histogram service, final Path file) throws IOException
+    private static void writeLog(final Histogram latency, final Histogram service, final long startMillis, final Path file)
+        throws IOException
     {
         final Histogram tagged = service.copy();
         tagged.setTag("service");
@@ -137,9 +139,12 @@ final class EcLatency
         {
             final HistogramLogWriter log = new HistogramLogWriter(out);
             log.outputLogFormatVersion();
+            log.outputStartTime(startMillis);
+            log.outputBaseTime(startMillis);
             log.outputLegend();
-            log.outputIntervalHistogram(latency);
-            log.outputIntervalHistogram(tagged);
+            final double seconds = (System.currentTimeMillis() - startMillis) / 1000.0;
+            log.outputIntervalHistogram(0, seconds, latency);
+            log.outputIntervalHistogram(0, seconds, tagged);
         }
     }
 
