@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import engine.api.EventType;
 import engine.api.SelfTradePrevention;
 import engine.core.EventBatch;
+import engine.io.AtomicFile;
 import engine.reference.RandomCommandFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -193,9 +194,7 @@ class ReadModelSnapshotTest
         // Newest: a future format version (checksum recomputed, so only the version is wrong).
         final byte[] future = Files.readAllBytes(files.get(0));
         ByteBuffer.wrap(future).putInt(4, ReadModelSnapshots.VERSION + 1);
-        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(future, 0, future.length - 8);
-        ByteBuffer.wrap(future).putLong(future.length - 8, crc.getValue());
+        ByteBuffer.wrap(future).putInt(future.length - 4, AtomicFile.crc32c(future, 0, future.length - 4));
         Files.write(files.get(0), future);
         // Middle: truncated (a torn write that somehow got renamed).
         final byte[] middle = Files.readAllBytes(files.get(1));
