@@ -6,7 +6,7 @@ import engine.api.TimeInForce;
 import engine.book.Order;
 import engine.io.AtomicFile;
 import engine.logic.BusinessLogic;
-import engine.logic.Instrument;
+import engine.book.Instrument;
 import engine.logic.StateRestorer;
 import engine.logic.StateVisitor;
 import java.nio.ByteBuffer;
