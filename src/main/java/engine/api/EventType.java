@@ -1,31 +1,45 @@
 package engine.api;
 
-/** The events the business logic emits, with stable codes used by the event store. */
-public enum EventType
+/** The events the business logic emits. The codes are stored in the event store: never renumber one. */
+public enum EventType implements Coded
 {
-    ACCEPTED,
-    REJECTED,
-    TRADE,
-    CANCELED,
-    AMENDED,
-    DEPOSITED,
-    WITHDRAWN,
-    SYMBOL_ADDED,
+    ACCEPTED(0),
+    REJECTED(1),
+    TRADE(2),
+    CANCELED(3),
+    AMENDED(4),
+    DEPOSITED(5),
+    WITHDRAWN(6),
+    SYMBOL_ADDED(7),
     /** A withdrawal saga started: the amount left available and is in flight. */
-    WITHDRAW_PENDING,
+    WITHDRAW_PENDING(8),
     /** A withdrawal's attempt passed its deadline unanswered: the next attempt, with a later deadline. */
-    WITHDRAW_ATTEMPT,
+    WITHDRAW_ATTEMPT(9),
     /** A withdrawal was paid out: the amount left the engine. */
-    WITHDRAW_CONFIRMED,
+    WITHDRAW_CONFIRMED(10),
     /** A withdrawal was refused by the wallet: the amount is available again. */
-    WITHDRAW_FAILED,
+    WITHDRAW_FAILED(11),
     /** A withdrawal's last attempt passed its deadline: the amount is available again. */
-    WITHDRAW_TIMED_OUT;
+    WITHDRAW_TIMED_OUT(12);
 
-    private static final EventType[] VALUES = values();
+    private static final EventType[] BY_CODE = EnumCodes.table(values());
 
+    private final int code;
+
+    EventType(final int code)
+    {
+        this.code = code;
+    }
+
+    @Override
+    public int code()
+    {
+        return code;
+    }
+
+    /** @throws IllegalArgumentException when no event type has {@code code} */
     public static EventType fromCode(final int code)
     {
-        return VALUES[code];
+        return EnumCodes.decode(BY_CODE, code, "EventType");
     }
 }
