@@ -131,6 +131,19 @@ public class Command
     }
 
     /**
+     * An operator's correction: {@code amount} (signed, not zero) is added to the account's available balance.
+     *
+     * @param reasonCode the operator's numeric reason (1 to 65535); the journal keeps numbers, not text
+     */
+    public Command balanceAdjust(final long time, final long account, final long assetHi, final long assetLo,
+        final long amount, final long reasonCode)
+    {
+        transfer(CommandType.BALANCE_ADJUST, time, account, assetHi, assetLo, amount);
+        this.reference = reasonCode;
+        return this;
+    }
+
+    /**
      * @param price ignored unless {@code hasPrice}: a LIMIT without a price and a MARKET with one
      *              are both rejected {@code INVALID_PRICE}, so presence is part of the command.
      * @param expiry the GTD expiry; ignored for other tifs.
@@ -377,7 +390,10 @@ public class Command
         return quoteScale;
     }
 
-    /** The saga id of a WITHDRAW_CONFIRM or WITHDRAW_FAIL, the external transaction id of a DEPOSIT_NOTIFY. */
+    /**
+     * The saga id of a WITHDRAW_CONFIRM or WITHDRAW_FAIL, the external transaction id of a DEPOSIT_NOTIFY,
+     * the reason code of a BALANCE_ADJUST.
+     */
     public long reference()
     {
         return reference;

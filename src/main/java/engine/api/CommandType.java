@@ -20,7 +20,9 @@ public enum CommandType implements Coded
     /** The external wallet refused a withdrawal: the amount in flight is available again. */
     WITHDRAW_FAIL(9),
     /** A deposit seen on the external system, credited once per external transaction id. */
-    DEPOSIT_NOTIFY(10);
+    DEPOSIT_NOTIFY(10),
+    /** An operator's correction of one balance by a signed amount, with a numeric reason code. */
+    BALANCE_ADJUST(11);
 
     private static final CommandType[] BY_CODE = EnumCodes.table(values());
 

@@ -6,10 +6,11 @@ package engine.api;
  * {@code engine.core.EventBatch}). {@code engine.format.CanonicalFormat.line(event)} writes it as its canonical
  * output line.
  *
- * @param name the symbol, or for DEPOSITED and WITHDRAWN the asset
+ * @param name the symbol, or for DEPOSITED, WITHDRAWN, BALANCE_ADJUSTED and the WITHDRAW_ steps the asset
  * @param orderId for a TRADE the taker's order id
  * @param account for a TRADE the taker's account
- * @param qty quantity, open quantity or amount, by type
+ * @param price for BALANCE_ADJUSTED the operator's reason code
+ * @param qty quantity, open quantity or amount (signed for BALANCE_ADJUSTED), by type
  */
 public record Event(long seq, long timestamp, EventType type, String name, long orderId, boolean hasOrderId,
     long account, Side side, long price, long qty, long makerOrderId, long makerAccount, Reason reason)

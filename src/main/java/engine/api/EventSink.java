@@ -34,6 +34,9 @@ public interface EventSink
     void withdrawal(EventType type, long sagaId, long account, long assetHi, long assetLo, long amount, long attempt,
         long deadline);
 
+    /** An operator's correction: {@code amount} (signed) was added to the account's available balance. */
+    void balanceAdjusted(long account, long assetHi, long assetLo, long amount, long reasonCode);
+
     void symbolAdded(long symbolHi, long symbolLo, long baseHi, long baseLo, long quoteHi, long quoteLo,
         long baseScale, long quoteScale);
 }

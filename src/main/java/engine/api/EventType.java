@@ -20,7 +20,9 @@ public enum EventType implements Coded
     /** A withdrawal was refused by the wallet: the amount is available again. */
     WITHDRAW_FAILED(11),
     /** A withdrawal's last attempt passed its deadline: the amount is available again. */
-    WITHDRAW_TIMED_OUT(12);
+    WITHDRAW_TIMED_OUT(12),
+    /** An operator's correction changed an account's available balance by a signed amount. */
+    BALANCE_ADJUSTED(13);
 
     private static final EventType[] BY_CODE = EnumCodes.table(values());
 

@@ -35,6 +35,8 @@ public enum Reason implements Coded
     INVALID_TIMEOUT(45),
     /** A withdrawal failure answers an attempt that was superseded by a retry. */
     STALE_ATTEMPT(46),
+    /** A balance adjustment's reason code is not between 1 and 65535. */
+    INVALID_REASON_CODE(47),
     /** The engine hit a bug while applying the command; it was logged and the engine went on. */
     INTERNAL_ERROR(90);
 

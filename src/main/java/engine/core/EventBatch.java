@@ -25,6 +25,7 @@ import engine.api.TimeInForce;
  * DEPOSITED    account asset qty(amount)
  * WITHDRAWN    account asset qty(amount)
  * SYMBOL_ADDED symbol baseAsset quoteAsset price(baseScale) qty(quoteScale)
+ * BALANCE_ADJUSTED account asset qty(signed amount) price(reason code)
  * WITHDRAW_*   orderId(sagaId) account asset qty(amount) price(deadline) makerOrderId(attempt)
  * </pre>
  */
@@ -255,6 +256,20 @@ public final class EventBatch implements EventSink
 
     /** The deadline of a WITHDRAW_PENDING or WITHDRAW_ATTEMPT. */
     public long deadline(final int index)
+    {
+        return price(index);
+    }
+
+    @Override
+    public void balanceAdjusted(final long account, final long assetHi, final long assetLo, final long amount,
+        final long reasonCode)
+    {
+        final int at = transfer(EventType.BALANCE_ADJUSTED, account, assetHi, assetLo, amount);
+        words[at + PRICE] = reasonCode;
+    }
+
+    /** The operator's reason code of a BALANCE_ADJUSTED. */
+    public long adjustReason(final int index)
     {
         return price(index);
     }

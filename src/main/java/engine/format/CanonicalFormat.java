@@ -74,6 +74,9 @@ public final class CanonicalFormat
             case SYMBOL_ADDED -> out.append((byte)',').appendName(nameHi, nameLo);
             case DEPOSITED, WITHDRAWN -> out.append((byte)',').append(account)
                 .append((byte)',').appendName(nameHi, nameLo).append((byte)',').append(qty);
+            case BALANCE_ADJUSTED -> out.append((byte)',').append(account)
+                .append((byte)',').appendName(nameHi, nameLo).append((byte)',').append(qty)
+                .append((byte)',').append(price);
             case ACCEPTED -> out.append((byte)',').append(orderId);
             case REJECTED ->
             {

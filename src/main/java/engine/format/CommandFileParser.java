@@ -166,6 +166,10 @@ public final class CommandFileParser
         {
             return parseDepositNotify(into);
         }
+        if (fieldIs(0, BALANCE_ADJUST))
+        {
+            return parseBalanceAdjust(into);
+        }
         return fail("unknown operation '" + field(0) + "'");
     }
 
@@ -185,6 +189,7 @@ public final class CommandFileParser
     private static final byte[] WITHDRAW_CONFIRM = ascii("WITHDRAW_CONFIRM");
     private static final byte[] WITHDRAW_FAIL = ascii("WITHDRAW_FAIL");
     private static final byte[] DEPOSIT_NOTIFY = ascii("DEPOSIT_NOTIFY");
+    private static final byte[] BALANCE_ADJUST = ascii("BALANCE_ADJUST");
     private static final byte[] BUY = ascii("BUY");
     private static final byte[] SELL = ascii("SELL");
     private static final byte[] LIMIT = ascii("LIMIT");
@@ -481,6 +486,17 @@ public final class CommandFileParser
             return false;
         }
         into.depositNotify(time, parsedAccount, nameHi, nameLo, parsedAmount, number);
+        return accept();
+    }
+
+    /** {@code BALANCE_ADJUST,<time>,<account>,<asset>,<signed amount>,<reasonCode>}; the engine checks the values. */
+    private boolean parseBalanceAdjust(final Command into)
+    {
+        if (!parseTransferHead("BALANCE_ADJUST", 6) || !parseLong(5, "reasonCode"))
+        {
+            return false;
+        }
+        into.balanceAdjust(time, parsedAccount, nameHi, nameLo, parsedAmount, number);
         return accept();
     }
 

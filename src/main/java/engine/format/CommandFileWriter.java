@@ -77,7 +77,7 @@ public final class CommandFileWriter
             case WITHDRAW_REQUEST -> start(CommandType.WITHDRAW_REQUEST, c.timestamp()).field(c.account())
                 .name(c.assetHi(), c.assetLo()).field(c.amount()).field(c.timeout()).field(c.attempts());
             case WITHDRAW_CONFIRM, WITHDRAW_FAIL -> start(c.type(), c.timestamp()).field(c.reference()).field(c.attempts());
-            case DEPOSIT_NOTIFY -> start(CommandType.DEPOSIT_NOTIFY, c.timestamp()).field(c.account())
+            case DEPOSIT_NOTIFY, BALANCE_ADJUST -> start(c.type(), c.timestamp()).field(c.account())
                 .name(c.assetHi(), c.assetLo()).field(c.amount()).field(c.reference());
         }
         return this;

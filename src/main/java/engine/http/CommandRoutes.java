@@ -31,6 +31,8 @@ final class CommandRoutes
     /** The first attempt's timeout of a withdrawal saga when the request names none; each retry doubles it. */
     static final long DEFAULT_WITHDRAWAL_TIMEOUT_MILLIS = 5_000;
     static final long DEFAULT_WITHDRAWAL_ATTEMPTS = 3;
+    /** The largest reason code of a balance adjustment, as the engine checks it. */
+    static final long MAX_REASON_CODE = 65_535;
     private static final long RESULT_TIMEOUT_MS = 10_000;
     private static final int MAX_REQUEST_ID = 64;
     private final Gateway gateway;
@@ -115,6 +117,30 @@ final class CommandRoutes
             new Command().depositNotify(0, account, AsciiName.hi(asset), AsciiName.lo(asset), amount, body.requiredLong("txId")) :
             new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset), amount);
         submit(ctx, caller, account, requestId(body), command);
+    }
+
+    /**
+     * An operator's correction of one balance (TRADING-RULES.md): a signed, non-zero amount and a numeric
+     * reason code; whether the account exists and the result fits is the engine's to decide.
+     */
+    void adjustBalance(final Context ctx, final ApiKeys.Principal caller)
+    {
+        requireOperator(caller);
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long account = body.requiredLong("account");
+        final String asset = body.requiredName("asset");
+        final long amount = body.requiredLong("amount");
+        if (amount == 0)
+        {
+            throw ApiError.badField("amount", "must not be 0");
+        }
+        final long reasonCode = body.requiredLong("reasonCode");
+        if (reasonCode < 1 || reasonCode > MAX_REASON_CODE)
+        {
+            throw ApiError.badField("reasonCode", "must be a number from 1 to " + MAX_REASON_CODE);
+        }
+        submit(ctx, caller, account, requestId(body), new Command().balanceAdjust(0, account, AsciiName.hi(asset),
+            AsciiName.lo(asset), amount, reasonCode));
     }
 
     void withdraw(final Context ctx, final ApiKeys.Principal caller)

@@ -114,6 +114,12 @@ final class EventJson
                 m.put("asset", e.name());
                 m.put("amount", e.qty());
             }
+            case BALANCE_ADJUSTED ->
+            {
+                m.put("asset", e.name());
+                m.put("amount", e.qty());
+                m.put("reasonCode", e.price());
+            }
             case WITHDRAW_PENDING, WITHDRAW_ATTEMPT, WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT ->
             {
                 m.put("withdrawalId", e.orderId());

@@ -160,6 +160,7 @@ public final class HttpApi implements AutoCloseable
         cfg.routes.post("/withdrawals/request", secured(keys, c == null ? readOnly : c::requestWithdrawal));
         cfg.routes.post("/deposits/notify", secured(keys, c == null ? readOnly : c::notifyDeposit));
         cfg.routes.post("/symbols", secured(keys, c == null ? readOnly : c::addSymbol));
+        cfg.routes.post("/admin/balances/adjust", secured(keys, c == null ? readOnly : c::adjustBalance));
     }
 
     private static void errors(final JavalinConfig cfg)

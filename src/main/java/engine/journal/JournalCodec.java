@@ -30,7 +30,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * that seq on), so that later readers skip the rest of that document knowingly instead of
  * calling it corruption. One instance per thread.
  *
- * <p>Kinds 8 to 11 (the withdrawal saga and deposit notifications) were added within format 3:
+ * <p>Kinds 8 to 11 (the withdrawal saga and deposit notifications) and 12 (balance adjustments) were added within format 3:
  * they change no existing entry, so older journals read as before.
  *
  * <p>Format history, also recorded as {@code entryFormat} in {@code journal.properties}, which
@@ -54,6 +54,7 @@ final class JournalCodec
     static final int KIND_WITHDRAW_CONFIRM = 9;
     static final int KIND_WITHDRAW_FAIL = 10;
     static final int KIND_DEPOSIT_NOTIFY = 11;
+    static final int KIND_BALANCE_ADJUST = 12;
     static final int KIND_VOID = 100;
     private static final int HEADER = 18;
     private static final int HAS_REQUEST_ID = 1;
@@ -116,7 +117,7 @@ final class JournalCodec
                 bytes.writeLong(command.reference());
                 bytes.writeLong(command.attempts());
             }
-            case DEPOSIT_NOTIFY ->
+            case DEPOSIT_NOTIFY, BALANCE_ADJUST ->
             {
                 writeTransfer(command);
                 bytes.writeLong(command.reference());
@@ -299,6 +300,8 @@ final class JournalCodec
             case KIND_WITHDRAW_FAIL -> into.withdrawFail(time, in.readLong(), in.readLong());
             case KIND_DEPOSIT_NOTIFY -> into.depositNotify(time, in.readLong(), in.readLong(), in.readLong(),
                 in.readLong(), in.readLong());
+            case KIND_BALANCE_ADJUST -> into.balanceAdjust(time, in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong());
             default -> into.tick(time);
         }
     }
@@ -331,7 +334,7 @@ final class JournalCodec
             case KIND_TICK -> 0;
             case KIND_WITHDRAW_REQUEST -> 48;
             case KIND_WITHDRAW_CONFIRM, KIND_WITHDRAW_FAIL -> 16;
-            case KIND_DEPOSIT_NOTIFY -> 40;
+            case KIND_DEPOSIT_NOTIFY, KIND_BALANCE_ADJUST -> 40;
             case KIND_VOID -> 8;
             default -> -1;
         };
@@ -368,6 +371,7 @@ final class JournalCodec
             case WITHDRAW_CONFIRM -> KIND_WITHDRAW_CONFIRM;
             case WITHDRAW_FAIL -> KIND_WITHDRAW_FAIL;
             case DEPOSIT_NOTIFY -> KIND_DEPOSIT_NOTIFY;
+            case BALANCE_ADJUST -> KIND_BALANCE_ADJUST;
         };
     }
 }

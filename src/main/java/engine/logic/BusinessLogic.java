@@ -67,6 +67,7 @@ public final class BusinessLogic implements CommandProcessor
             case WITHDRAW_CONFIRM -> sagas.confirm(command, sink);
             case WITHDRAW_FAIL -> sagas.fail(command, sink);
             case DEPOSIT_NOTIFY -> treasury.depositNotify(command, sink);
+            case BALANCE_ADJUST -> treasury.adjust(command, sink);
             case TICK ->
             {
             }

@@ -9,6 +9,9 @@ import engine.risk.Account;
 /** Applies the commands that move money in and out and list instruments. */
 final class Treasury
 {
+    /** The largest reason code of a balance adjustment: the operator's codes are small numbers, not text. */
+    static final long MAX_REASON_CODE = 65_535;
+
     private final EngineState state;
 
     Treasury(final EngineState state)
@@ -116,5 +119,46 @@ final class Treasury
             return -1;
         }
         return asset;
+    }
+
+    /**
+     * An operator's correction, in order of the checks: the account exists, the reason code is 1 to 65535,
+     * the amount is not zero; a debit must leave {@code available} at zero or more (reserved funds and
+     * amounts in flight are never touched), a credit must fit in 64 bits together with what is reserved
+     * and in flight, as for a deposit.
+     */
+    void adjust(final Command c, final EventSink sink)
+    {
+        final Account account = state.accounts.get(c.account());
+        if (account == null)
+        {
+            sink.rejected(false, 0, c.account(), Reason.UNKNOWN_ACCOUNT);
+            return;
+        }
+        if (c.reference() < 1 || c.reference() > MAX_REASON_CODE)
+        {
+            sink.rejected(false, 0, c.account(), Reason.INVALID_REASON_CODE);
+            return;
+        }
+        final long amount = c.amount();
+        if (amount == 0 || amount == Long.MIN_VALUE)
+        {
+            sink.rejected(false, 0, c.account(), Reason.INVALID_AMOUNT);
+            return;
+        }
+        final int known = state.accounts.assets().indexOf(c.assetHi(), c.assetLo());
+        if (amount < 0 && (known < 0 || account.available(known) < -amount))
+        {
+            sink.rejected(false, 0, c.account(), Reason.INSUFFICIENT_FUNDS);
+            return;
+        }
+        if (amount > 0 && known >= 0 &&
+            !account.canHold(known, CheckedMath.saturatingAdd(amount, state.withdrawals.inFlight(c.account(), known))))
+        {
+            sink.rejected(false, 0, c.account(), Reason.INVALID_AMOUNT);
+            return;
+        }
+        account.credit(state.accounts.assets().add(c.assetHi(), c.assetLo()), amount);
+        sink.balanceAdjusted(c.account(), c.assetHi(), c.assetLo(), amount, c.reference());
     }
 }

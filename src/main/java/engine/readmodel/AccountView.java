@@ -145,7 +145,8 @@ public final class AccountView extends ReadModel
     {
         switch (b.type(i))
         {
-            case DEPOSITED -> move(b.account(i), b.nameHi(i), b.nameLo(i), b.qty(i), 0);
+            // A balance adjustment's amount is signed: a credit or a debit of available.
+            case DEPOSITED, BALANCE_ADJUSTED -> move(b.account(i), b.nameHi(i), b.nameLo(i), b.qty(i), 0);
             case WITHDRAWN, WITHDRAW_PENDING -> move(b.account(i), b.nameHi(i), b.nameLo(i), -b.qty(i), 0);
             // In flight the amount is out of available; it comes back when the withdrawal fails or times out.
             case WITHDRAW_FAILED, WITHDRAW_TIMED_OUT -> move(b.account(i), b.nameHi(i), b.nameLo(i), b.qty(i), 0);
