@@ -23,7 +23,8 @@ import java.util.Objects;
  * state walk plus the events seen so far:
  * <ol>
  * <li>per asset, the sum over accounts of available + reserved, plus the withdrawals in flight,
- * = deposits - withdrawals (paid out: WITHDRAWN and WITHDRAW_CONFIRMED);</li>
+ * = deposits - withdrawals (paid out: WITHDRAWN and WITHDRAW_CONFIRMED) + balance adjustments (signed:
+ * an operator's correction is an external flow like a deposit or a withdrawal);</li>
  * <li>per account and asset, reserved = what its resting orders hold;</li>
  * <li>no negative balance, no crossed book (and each side in price order);</li>
  * <li>per order, filled + open + cancelled = total (AMENDED sets total = filled + new open);</li>
@@ -112,7 +113,7 @@ final class InvariantChecker
         {
             switch (b.type(i))
             {
-                case DEPOSITED -> netDeposits.merge(name(b.nameHi(i), b.nameLo(i)), BigInteger.valueOf(b.qty(i)),
+                case DEPOSITED, BALANCE_ADJUSTED -> netDeposits.merge(name(b.nameHi(i), b.nameLo(i)), BigInteger.valueOf(b.qty(i)),
                     BigInteger::add);
                 case WITHDRAWN, WITHDRAW_CONFIRMED -> netDeposits.merge(name(b.nameHi(i), b.nameLo(i)),
                     BigInteger.valueOf(-b.qty(i)), BigInteger::add);
