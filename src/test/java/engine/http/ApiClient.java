@@ -33,6 +33,19 @@ final class ApiClient
         return send(key, HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** The available USD of account 1 (its key's own balances), 0 when it holds none. */
+    long availableUsd()
+    {
+        for (final JsonNode balance : get(LiveHttpServer.KEY_1, "/accounts/1/balances").get("balances"))
+        {
+            if (balance.get("asset").asText().equals("USD"))
+            {
+                return balance.get("available").asLong();
+            }
+        }
+        return 0;
+    }
+
     /** The usual start: BTC-USD, account 1 with USD, account 2 with BTC. */
     void seed()
     {

@@ -23,14 +23,14 @@ class BalanceAdjustHttpTest
         {
             final ApiClient api = new ApiClient(server.port());
             api.seed();
-            final long before = usd(api.get(LiveHttpServer.KEY_1, "/accounts/1/balances"));
+            final long before = api.availableUsd();
 
             final JsonNode debit = api.post(LiveHttpServer.OPERATOR, PATH,
                 "{\"account\":1,\"asset\":\"USD\",\"amount\":-40,\"reasonCode\":12}").get("events").get(0);
             assertThat(debit.get("type").asText()).isEqualTo("BALANCE_ADJUSTED");
             assertThat(debit.get("amount").asLong()).isEqualTo(-40);
             assertThat(debit.get("reasonCode").asLong()).isEqualTo(12);
-            assertThat(usd(api.get(LiveHttpServer.KEY_1, "/accounts/1/balances"))).isEqualTo(before - 40);
+            assertThat(api.availableUsd()).isEqualTo(before - 40);
 
             final JsonNode unknown = api.post(LiveHttpServer.OPERATOR, PATH,
                 "{\"account\":999,\"asset\":\"USD\",\"amount\":5,\"reasonCode\":1}").get("events").get(0);
@@ -48,20 +48,8 @@ class BalanceAdjustHttpTest
             assertThatThrownBy(() -> api.post(LiveHttpServer.OPERATOR, PATH,
                 "{\"account\":1,\"asset\":\"USD\",\"amount\":5}")).hasMessageContaining("answered 400")
                 .hasMessageContaining("reasonCode");
-            assertThat(usd(api.get(LiveHttpServer.KEY_1, "/accounts/1/balances"))).as("nothing refused reached the balance")
+            assertThat(api.availableUsd()).as("nothing refused reached the balance")
                 .isEqualTo(before - 40);
         }
-    }
-
-    private static long usd(final JsonNode balances)
-    {
-        for (final JsonNode balance : balances.get("balances"))
-        {
-            if (balance.get("asset").asText().equals("USD"))
-            {
-                return balance.get("available").asLong();
-            }
-        }
-        return 0;
     }
 }

@@ -45,7 +45,7 @@ class WithdrawalSagaHttpTest
             long available = -1;
             while (System.nanoTime() < deadline)
             {
-                available = usd(api.get(LiveHttpServer.KEY_1, "/accounts/1/balances"));
+                available = api.availableUsd();
                 if (available == expected && wallet.payments() == 6)
                 {
                     break;
@@ -73,21 +73,9 @@ class WithdrawalSagaHttpTest
             final JsonNode repeat = api.post(LiveHttpServer.OPERATOR, "/deposits/notify", body).get("events").get(0);
             assertThat(repeat.get("type").asText()).isEqualTo("REJECTED");
             assertThat(repeat.get("reason").asText()).isEqualTo("DUPLICATE_TRANSFER");
-            assertThat(usd(api.get(LiveHttpServer.KEY_1, "/accounts/1/balances"))).isEqualTo(100_050);
+            assertThat(api.availableUsd()).isEqualTo(100_050);
             assertThatThrownBy(() -> api.post(LiveHttpServer.KEY_1, "/deposits/notify", body.replace("777", "778")))
                 .hasMessageContaining("answered 403");
         }
-    }
-
-    private static long usd(final JsonNode balances)
-    {
-        for (final JsonNode balance : balances.get("balances"))
-        {
-            if (balance.get("asset").asText().equals("USD"))
-            {
-                return balance.get("available").asLong();
-            }
-        }
-        return 0;
     }
 }
