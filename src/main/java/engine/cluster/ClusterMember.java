@@ -92,6 +92,7 @@ public final class ClusterMember implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
             .serviceCount(1)
+            .ingressChannel("aeron:udp")
             .logChannel("aeron:udp?term-length=4m")
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .idleStrategySupplier(ClusterMember::backoff)
