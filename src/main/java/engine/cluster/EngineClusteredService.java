@@ -58,7 +58,7 @@ public final class EngineClusteredService implements ClusteredService
             final ClusterSnapshot.State state = ClusterSnapshot.load(snapshotImage, cluster.idleStrategy(), logic, nextRequest);
             seq = state.seq();
             applied = state.applied();
-            statusLog.accept("member " + cluster.memberId() + " loaded snapshot: seq " + seq + " hash " +
+            statusLog.accept("loaded snapshot: seq " + seq + " hash " +
                 Long.toHexString(logic.stateHash()));
         }
     }

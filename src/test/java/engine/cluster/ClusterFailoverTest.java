@@ -7,6 +7,7 @@ import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.logic.BusinessLogic;
 import engine.testing.TestSettings;
+import io.aeron.cluster.ClusterTool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class ClusterFailoverTest
             {
                 cluster.start(i);
             }
-            final EngineClusterClient.Status first = client.status().get(TestSettings.timeoutMillis(90), TimeUnit.MILLISECONDS);
+            final EngineClusterClient.Status first = client.status().get(TestSettings.timeoutMillis(180), TimeUnit.MILLISECONDS);
             System.out.println("cluster up, leader " + first.leader());
             final Thread load = startLoad(client);
 
@@ -75,6 +76,11 @@ class ClusterFailoverTest
             final int newLeader = client.status().get(TestSettings.timeoutMillis(30), TimeUnit.MILLISECONDS).leader();
             assertThat(newLeader).isNotEqualTo(leader);
             final int follower = 3 - leader - newLeader;
+            assertThat(ClusterTool.snapshot(cluster.dir(newLeader).resolve("cluster").toFile(), System.out)).isTrue();
+            // The consensus module records a member's snapshot a little after its service wrote it: let it settle.
+            await(() -> statusLogOf(cluster, follower).contains("took snapshot"), Duration.ofSeconds(30),
+                () -> "member " + follower + " took no snapshot");
+            awaitAcked(acked.get() + 100);
             cluster.kill(follower);
             awaitAcked(acked.get() + 300);
             cluster.start(follower);
@@ -83,6 +89,7 @@ class ClusterFailoverTest
             awaitAllAcked();
             final long n = replies.size();
             assertConverged(cluster, client, n);
+            assertThat(cluster.statusLog(follower)).as("the restarted follower starts from the snapshot").contains("loaded snapshot");
 
             // 3. Two members die: the last one cannot commit, so nothing is acknowledged.
             cluster.kill(newLeader);
