@@ -7,6 +7,7 @@ import engine.api.OrderType;
 import engine.api.Side;
 import engine.api.TimeInForce;
 import engine.gateway.ClientOrderIds;
+import engine.gateway.KnownSymbols;
 import engine.readmodel.ReadModels;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class CommandRoutes
     private final RequestIds requestIds;
     private final ClientOrderIds orderIds;
     private final QueryRoutes queries;
+    private final KnownSymbols symbols;
 
     CommandRoutes(final Gateway gateway, final ReadModels models, final Identities ids, final QueryRoutes queries)
     {
@@ -42,6 +44,7 @@ final class CommandRoutes
         this.requestIds = ids.requests();
         this.orderIds = ids.orders();
         this.queries = queries;
+        this.symbols = new KnownSymbols(models.depth(), gateway::lastSubmittedSeq);
     }
 
     void place(final Context ctx, final ApiKeys.Principal caller)
@@ -122,7 +125,7 @@ final class CommandRoutes
 
     private String knownSymbol(final String symbol)
     {
-        if (!models.depth().hasSymbol(symbol))
+        if (!symbols.contains(symbol))
         {
             throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
         }

@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.AsciiName;
