@@ -58,7 +58,7 @@ public final class LineLoad
             final boolean buy = (i / 3) % 2 == 0;
             final long price = 1000 + (buy ? i % 7 : 3 - i % 7);
             lines.add("PLACE,0," + account + "," + (firstOrderId + i) + ",DEMO-USD," + (buy ? "BUY" : "SELL") +
-                ",LIMIT,IOC," + price + "," + (1 + i % 5));
+                ",LIMIT,GTC," + price + "," + (1 + i % 5));
         }
         return lines;
     }
