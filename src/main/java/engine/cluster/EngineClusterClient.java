@@ -78,6 +78,7 @@ public final class EngineClusterClient implements AutoCloseable
     private long oldestSentNs;
     private long lastGoBack;
     private long lastGoBackNs;
+    private long lastStatusNs;
 
     /**
      * @param clientId this client's identity across reconnects and restarts: two live clients must never share it
@@ -238,14 +239,20 @@ public final class EngineClusterClient implements AutoCloseable
                 final CompletableFuture<Status> status = (CompletableFuture<Status>)next;
                 final long request = nextStatus--;
                 statusQueries.put(request, status);
-                out.putByte(ClusterProtocol.KIND, ClusterProtocol.STATUS_QUERY);
-                out.putLong(ClusterProtocol.CLIENT_ID, clientId);
-                out.putLong(ClusterProtocol.REQUEST, request);
-                offer(ClusterProtocol.COMMAND_ENTRY);
+                lastStatusNs = System.nanoTime();
+                sendStatusQuery(request);
             }
             accepted++;
         }
         return accepted;
+    }
+
+    private void sendStatusQuery(final long request)
+    {
+        out.putByte(ClusterProtocol.KIND, ClusterProtocol.STATUS_QUERY);
+        out.putLong(ClusterProtocol.CLIENT_ID, clientId);
+        out.putLong(ClusterProtocol.REQUEST, request);
+        offer(ClusterProtocol.COMMAND_ENTRY);
     }
 
     /** Sends from the cursor in request order until the publication pushes back. */
@@ -288,6 +295,15 @@ public final class EngineClusterClient implements AutoCloseable
         if (!unanswered.isEmpty() && now - oldestSentNs > RESEND_AFTER_NS)
         {
             goBack(unanswered.firstKey(), now);
+        }
+        if (!statusQueries.isEmpty() && now - lastStatusNs > RESEND_AFTER_NS)
+        {
+            // Status queries are read-only: asking again after a lost one is harmless.
+            lastStatusNs = now;
+            for (final long request : statusQueries.keySet())
+            {
+                sendStatusQuery(request);
+            }
         }
         if (now - lastSendNs > KEEP_ALIVE_NS && cluster.sendKeepAlive())
         {
