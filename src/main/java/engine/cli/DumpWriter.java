@@ -2,7 +2,7 @@ package engine.cli;
 
 import engine.api.Side;
 import engine.book.Order;
-import engine.core.AsciiBuffer;
+import engine.format.AsciiBuffer;
 import engine.logic.BusinessLogic;
 import engine.book.Instrument;
 import engine.logic.StateVisitor;

@@ -2,7 +2,7 @@ package engine.cluster;
 
 import engine.api.Command;
 import engine.api.Event;
-import engine.cli.CommandLineParser;
+import engine.format.CommandFileParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public final class ClusterLineGateway implements AutoCloseable
     /** Parses lines and submits commands in order; an error is queued as its answer text. */
     private void read(final Socket connection, final BlockingQueue<Object> answers)
     {
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         final Command command = new Command();
         try
         {

@@ -5,9 +5,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
- * Whether a front end may send an order for a symbol, answered from the depth read model with
- * read-your-writes: a client that has just had a SYMBOL acknowledged must be able to trade it at
- * once. Read models are fed in parallel with the handler that releases results, so the depth model
+ * Whether a symbol exists, for the front ends' order entry and queries, answered from the depth
+ * read model with read-your-writes: a client that has just had a SYMBOL acknowledged must be able
+ * to trade and query it at once. Read models are fed in parallel with the handler that releases results, so the depth model
  * can be a few commands behind an acknowledgement; before calling a symbol unknown, this waits
  * (bounded) until the model has applied every command submitted so far.
  */

@@ -37,14 +37,15 @@ final class CommandRoutes
     private final QueryRoutes queries;
     private final KnownSymbols symbols;
 
-    CommandRoutes(final Gateway gateway, final ReadModels models, final Identities ids, final QueryRoutes queries)
+    CommandRoutes(final Gateway gateway, final ReadModels models, final Identities ids, final QueryRoutes queries,
+        final KnownSymbols symbols)
     {
         this.gateway = gateway;
         this.models = models;
         this.requestIds = ids.requests();
         this.orderIds = ids.orders();
         this.queries = queries;
-        this.symbols = new KnownSymbols(models.depth(), gateway::lastSubmittedSeq);
+        this.symbols = symbols;
     }
 
     void place(final Context ctx, final ApiKeys.Principal caller)

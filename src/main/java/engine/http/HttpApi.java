@@ -1,6 +1,7 @@
 package engine.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import engine.gateway.KnownSymbols;
 import engine.app.Engine;
 import engine.journal.JournalWriter;
 import engine.readmodel.ReadModels;
@@ -30,8 +31,11 @@ public final class HttpApi implements AutoCloseable
     private HttpApi(final Gateway gateway, final EngineStats stats, final ReadModels models, final ApiKeys keys,
         final HttpEndpoint endpoint, final Identities ids)
     {
-        final QueryRoutes queries = new QueryRoutes(models, ids);
-        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries);
+        // A read-only projection has no engine to catch up with: its depth model is as new as it gets.
+        final KnownSymbols symbols = new KnownSymbols(models.depth(),
+            gateway == null ? models.depth()::appliedSeq : gateway::lastSubmittedSeq);
+        final QueryRoutes queries = new QueryRoutes(models, ids, symbols);
+        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries, symbols);
         final DashboardRoutes dashboard = new DashboardRoutes(models, stats);
         hub = new StreamHub(models);
         app = Javalin.create(cfg ->

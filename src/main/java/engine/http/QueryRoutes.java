@@ -2,6 +2,7 @@ package engine.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import engine.gateway.KnownSymbols;
 import engine.api.AsciiName;
 import engine.gateway.ClientOrderIds;
 import engine.readmodel.AccountView;
@@ -31,14 +32,16 @@ final class QueryRoutes
     private static final long DEFAULT_WAIT_MS = 2_000;
     private static final long MAX_WAIT_MS = 30_000;
     private final ReadModels models;
+    private final KnownSymbols symbols;
     private final RequestIds requestIds;
     private final ClientOrderIds orderIds;
 
-    QueryRoutes(final ReadModels models, final Identities ids)
+    QueryRoutes(final ReadModels models, final Identities ids, final KnownSymbols symbols)
     {
         this.models = models;
         this.requestIds = ids.requests();
         this.orderIds = ids.orders();
+        this.symbols = symbols;
     }
 
     void depth(final Context ctx, final ApiKeys.Principal caller)
@@ -46,7 +49,11 @@ final class QueryRoutes
         final String symbol = pathName(ctx, "symbol");
         final int levels = (int)queryLong(ctx, "levels", 10, 1, 1000);
         await(ctx, models.depth());
-        final AsOf<?> depth = models.depth().depth(symbol, levels);
+        AsOf<?> depth = models.depth().depth(symbol, levels);
+        if (depth.value() == null && symbols.contains(symbol))
+        {
+            depth = models.depth().depth(symbol, levels);
+        }
         if (depth.value() == null)
         {
             throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
@@ -235,7 +242,7 @@ final class QueryRoutes
     private String knownSymbol(final Context ctx)
     {
         final String symbol = pathName(ctx, "symbol");
-        if (!models.depth().hasSymbol(symbol))
+        if (!symbols.contains(symbol))
         {
             throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
         }
@@ -246,7 +253,7 @@ final class QueryRoutes
     void knownStreamSymbol(final Context ctx)
     {
         final String symbol = pathName(ctx, "symbol");
-        if (!models.depth().hasSymbol(symbol))
+        if (!symbols.contains(symbol))
         {
             throw ApiError.notFound("unknown symbol '" + symbol + "'");
         }
