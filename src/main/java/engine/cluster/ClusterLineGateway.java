@@ -2,6 +2,7 @@ package engine.cluster;
 
 import engine.api.Command;
 import engine.api.Event;
+import engine.format.CanonicalFormat;
 import engine.format.CommandFileParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -151,7 +152,7 @@ public final class ClusterLineGateway implements AutoCloseable
                 final EngineClusterClient.Reply reply = (EngineClusterClient.Reply)future.get();
                 for (final Event event : reply.events())
                 {
-                    out.write(event.toCanonicalLine());
+                    out.write(CanonicalFormat.line(event));
                     out.write('\n');
                 }
                 out.write(reply.duplicate() ? "OK,duplicate\n" : "OK," + reply.seq() + "\n");

@@ -10,6 +10,7 @@ import engine.api.OrderType;
 import engine.api.SelfTradePrevention;
 import engine.api.Side;
 import engine.api.TimeInForce;
+import engine.format.CanonicalFormat;
 import engine.journal.CommandCodec;
 import engine.journal.SnapshotImage;
 import engine.logic.BusinessLogic;
@@ -83,7 +84,7 @@ class EngineClusteredServiceTest
         final List<Event> events = EventRecords.decode(placed, ClusterProtocol.REPLY_EVENTS,
             placed.getInt(ClusterProtocol.REPLY_COUNT), 3, 1_004);
         assertThat(events).extracting(Event::type).containsExactly(EventType.ACCEPTED);
-        assertThat(events.get(0).toCanonicalLine()).isEqualTo("3,ACCEPTED,11");
+        assertThat(CanonicalFormat.line(events.get(0))).isEqualTo("3,ACCEPTED,11");
 
         final BusinessLogic expected = new BusinessLogic(SelfTradePrevention.NONE);
         final EventRecords ignored = new EventRecords(new ExpandableArrayBuffer());
