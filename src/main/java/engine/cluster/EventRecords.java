@@ -53,14 +53,14 @@ final class EventRecords implements EventSink
         final long account, final Side side, final long price, final long qty, final long makerOrderId, final long makerAccount,
         final Reason reason)
     {
-        buffer.putByte(position, (byte)type.ordinal());
+        buffer.putByte(position, (byte)type.code());
         int at = position + 1;
         at = putLong(at, nameHi);
         at = putLong(at, nameLo);
         at = putLong(at, orderId);
         at = putLong(at, hasOrderId ? 1 : 0);
         at = putLong(at, account);
-        at = putLong(at, side == null ? -1 : side.ordinal());
+        at = putLong(at, side == null ? -1 : side.code());
         at = putLong(at, price);
         at = putLong(at, qty);
         at = putLong(at, makerOrderId);
@@ -138,14 +138,14 @@ final class EventRecords implements EventSink
         for (int i = 0; i < count; i++)
         {
             final int at = offset + i * RECORD;
-            final EventType type = EventType.values()[buffer.getByte(at)];
+            final EventType type = EventType.fromCode(buffer.getByte(at));
             final long nameHi = buffer.getLong(at + 1);
             final long nameLo = buffer.getLong(at + 9);
             final long side = buffer.getLong(at + 41);
             final long reason = buffer.getLong(at + 81);
             events.add(new Event(seq, time, type, nameHi == 0 && nameLo == 0 ? null : AsciiName.toString(nameHi, nameLo),
                 buffer.getLong(at + 17), buffer.getLong(at + 25) != 0, buffer.getLong(at + 33),
-                side < 0 ? null : Side.values()[(int)side], buffer.getLong(at + 49), buffer.getLong(at + 57),
+                side < 0 ? null : Side.fromCode((int)side), buffer.getLong(at + 49), buffer.getLong(at + 57),
                 buffer.getLong(at + 65), buffer.getLong(at + 73), reason < 0 ? null : Reason.fromCode((int)reason)));
         }
         return events;
