@@ -26,4 +26,10 @@ public final class CheckedMath
         final long ab = multiply(a, b);
         return ab == OVERFLOW ? OVERFLOW : multiply(ab, c);
     }
+
+    /** @return {@code a + b} for {@code a, b >= 0}, or {@link Long#MAX_VALUE} when it does not fit. */
+    public static long saturatingAdd(final long a, final long b)
+    {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+    }
 }

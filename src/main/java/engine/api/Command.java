@@ -34,6 +34,11 @@ public class Command
     private long amount;
     private long baseScale;
     private long quoteScale;
+    // Withdrawal sagas and external deposits: the saga id or external transaction id, the attempt
+    // timeout and the attempts (the limit in a request, the attempt answered in a confirm or fail).
+    private long reference;
+    private long timeout;
+    private long attempts;
     // Front-end identities, journaled with the command but never read by the business logic.
     private boolean hasClientOrderId;
     private long clientOrderId;
@@ -76,6 +81,52 @@ public class Command
         this.assetHi = assetHi;
         this.assetLo = assetLo;
         this.amount = amount;
+        return this;
+    }
+
+    /**
+     * Starts a withdrawal saga; its id is the sequence number this command gets.
+     *
+     * @param timeout how long the first attempt may take, in command time units; each retry gets twice the previous
+     * @param maxAttempts how many attempts before the withdrawal times out (1 to 16)
+     */
+    public Command withdrawRequest(final long time, final long account, final long assetHi, final long assetLo,
+        final long amount, final long timeout, final long maxAttempts)
+    {
+        transfer(CommandType.WITHDRAW_REQUEST, time, account, assetHi, assetLo, amount);
+        this.timeout = timeout;
+        this.attempts = maxAttempts;
+        return this;
+    }
+
+    /** The wallet paid withdrawal {@code sagaId} (answering {@code attempt}). */
+    public Command withdrawConfirm(final long time, final long sagaId, final long attempt)
+    {
+        return sagaAnswer(CommandType.WITHDRAW_CONFIRM, time, sagaId, attempt);
+    }
+
+    /** The wallet refused withdrawal {@code sagaId} (answering {@code attempt}). */
+    public Command withdrawFail(final long time, final long sagaId, final long attempt)
+    {
+        return sagaAnswer(CommandType.WITHDRAW_FAIL, time, sagaId, attempt);
+    }
+
+    private Command sagaAnswer(final CommandType type, final long time, final long sagaId, final long attempt)
+    {
+        reset(type, time);
+        // Operator-wide, like SYMBOL: the worker answers for the wallet, not for an account.
+        this.account = 0;
+        this.reference = sagaId;
+        this.attempts = attempt;
+        return this;
+    }
+
+    /** A deposit seen on the external system under transaction id {@code txId}. */
+    public Command depositNotify(final long time, final long account, final long assetHi, final long assetLo,
+        final long amount, final long txId)
+    {
+        transfer(CommandType.DEPOSIT_NOTIFY, time, account, assetHi, assetLo, amount);
+        this.reference = txId;
         return this;
     }
 
@@ -191,6 +242,9 @@ public class Command
         amount = other.amount;
         baseScale = other.baseScale;
         quoteScale = other.quoteScale;
+        reference = other.reference;
+        timeout = other.timeout;
+        attempts = other.attempts;
         hasClientOrderId = other.hasClientOrderId;
         clientOrderId = other.clientOrderId;
         hasRequestId = other.hasRequestId;
@@ -321,6 +375,24 @@ public class Command
     public long quoteScale()
     {
         return quoteScale;
+    }
+
+    /** The saga id of a WITHDRAW_CONFIRM or WITHDRAW_FAIL, the external transaction id of a DEPOSIT_NOTIFY. */
+    public long reference()
+    {
+        return reference;
+    }
+
+    /** The first attempt's timeout of a WITHDRAW_REQUEST. */
+    public long timeout()
+    {
+        return timeout;
+    }
+
+    /** The attempt limit of a WITHDRAW_REQUEST; the attempt answered by a WITHDRAW_CONFIRM or WITHDRAW_FAIL. */
+    public long attempts()
+    {
+        return attempts;
     }
 
     public boolean hasClientOrderId()

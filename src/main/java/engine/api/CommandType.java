@@ -12,7 +12,15 @@ public enum CommandType implements Coded
     PLACE(3),
     CANCEL(4),
     AMEND(5),
-    TICK(6);
+    TICK(6),
+    /** Starts a withdrawal saga: the amount goes into flight, to be paid out by the transfer worker. */
+    WITHDRAW_REQUEST(7),
+    /** The external wallet paid a withdrawal: the amount in flight leaves. */
+    WITHDRAW_CONFIRM(8),
+    /** The external wallet refused a withdrawal: the amount in flight is available again. */
+    WITHDRAW_FAIL(9),
+    /** A deposit seen on the external system, credited once per external transaction id. */
+    DEPOSIT_NOTIFY(10);
 
     private static final CommandType[] BY_CODE = EnumCodes.table(values());
 

@@ -25,6 +25,15 @@ public interface EventSink
 
     void withdrawn(long account, long assetHi, long assetLo, long amount);
 
+    /**
+     * A step of withdrawal saga {@code sagaId}: {@code type} is one of the WITHDRAW_ events.
+     *
+     * @param attempt the attempt under way (PENDING, ATTEMPT) or the last one made
+     * @param deadline when the attempt under way times out (PENDING, ATTEMPT), else 0
+     */
+    void withdrawal(EventType type, long sagaId, long account, long assetHi, long assetLo, long amount, long attempt,
+        long deadline);
+
     void symbolAdded(long symbolHi, long symbolLo, long baseHi, long baseLo, long quoteHi, long quoteLo,
         long baseScale, long quoteScale);
 }

@@ -10,7 +10,17 @@ public enum EventType implements Coded
     AMENDED(4),
     DEPOSITED(5),
     WITHDRAWN(6),
-    SYMBOL_ADDED(7);
+    SYMBOL_ADDED(7),
+    /** A withdrawal saga started: the amount left available and is in flight. */
+    WITHDRAW_PENDING(8),
+    /** A withdrawal's attempt passed its deadline unanswered: the next attempt, with a later deadline. */
+    WITHDRAW_ATTEMPT(9),
+    /** A withdrawal was paid out: the amount left the engine. */
+    WITHDRAW_CONFIRMED(10),
+    /** A withdrawal was refused by the wallet: the amount is available again. */
+    WITHDRAW_FAILED(11),
+    /** A withdrawal's last attempt passed its deadline: the amount is available again. */
+    WITHDRAW_TIMED_OUT(12);
 
     private static final EventType[] BY_CODE = EnumCodes.table(values());
 

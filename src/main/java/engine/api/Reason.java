@@ -27,6 +27,14 @@ public enum Reason implements Coded
     INVALID_AMOUNT(40),
     DUPLICATE_SYMBOL(41),
     INVALID_SCALE(42),
+    /** A withdrawal confirmation or failure names no withdrawal in flight (never started, or finished). */
+    UNKNOWN_WITHDRAWAL(43),
+    /** A deposit notification repeats an external transaction id that was credited already. */
+    DUPLICATE_TRANSFER(44),
+    /** A withdrawal request's attempt timeout is not positive or its attempts not between 1 and 16. */
+    INVALID_TIMEOUT(45),
+    /** A withdrawal failure answers an attempt that was superseded by a retry. */
+    STALE_ATTEMPT(46),
     /** The engine hit a bug while applying the command; it was logged and the engine went on. */
     INTERNAL_ERROR(90);
 

@@ -8,6 +8,7 @@ import engine.core.CommandSlot;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
 import engine.api.CommandProcessor;
+import engine.logic.BusinessLogic;
 
 /**
  * Binds the business logic to the rings: each command from the ingress ring is applied into a
@@ -24,12 +25,23 @@ final class BusinessLogicStage implements EventHandler<CommandSlot>
     private final CommandProcessor logic;
     private final RingBuffer<EventBatch> output;
     private final FaultLog faults;
+    private final BusinessLogic dueTimes;
+    private final DueTime dueTime;
     private long firstUnpublished = -1;
     private long lastClaimed = -1;
 
     BusinessLogicStage(final CommandProcessor logic, final RingBuffer<EventBatch> output, final FaultLog faults)
     {
+        this(logic, output, faults, null);
+    }
+
+    /** @param dueTime where the next due time of {@code logic} is published after each batch (null: nowhere). */
+    BusinessLogicStage(final CommandProcessor logic, final RingBuffer<EventBatch> output, final FaultLog faults,
+        final DueTime dueTime)
+    {
         this.logic = logic;
+        this.dueTimes = dueTime != null && logic instanceof BusinessLogic business ? business : null;
+        this.dueTime = dueTime;
         this.output = output;
         this.faults = faults;
         // Claimed but unpublished slots must never fill the output ring, or claiming would wait forever.
@@ -68,6 +80,10 @@ final class BusinessLogicStage implements EventHandler<CommandSlot>
         {
             output.publish(firstUnpublished, lastClaimed);
             firstUnpublished = -1;
+        }
+        if (endOfBatch && dueTimes != null)
+        {
+            dueTime.publish(dueTimes.nextDueTime());
         }
     }
 }

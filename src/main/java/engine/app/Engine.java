@@ -59,6 +59,9 @@ public final class Engine implements AutoCloseable
     private final List<Thread> threads = new ArrayList<>();
     private final long seqOffset;
     private final EventTranslatorTwoArg<CommandSlot, Command, ResultListener> translator;
+    private final DueTime dueTime = new DueTime();
+    private final EpochNanoClock clock;
+    private EngineTimer timer;
     private volatile boolean closed;
 
     private Engine(final Builder builder)
@@ -93,7 +96,9 @@ public final class Engine implements AutoCloseable
         io = new IoStage(ingressRing, sequencer, journals, outputRing, new ResultHandler(faults, inline), seqOffset,
             ingressWait, doorbell, faults);
 
-        final BusinessLogicStage stage = new BusinessLogicStage(logic, outputRing, faults);
+        clock = builder.clock;
+        dueTime.publish(logic.nextDueTime());
+        final BusinessLogicStage stage = new BusinessLogicStage(logic, outputRing, faults, dueTime);
         blp = new BatchEventProcessorBuilder().build(ingressRing,
             io.handlesIngress() ? ingressRing.newBarrier(io.stamped()) : ingressRing.newBarrier(), stage);
         blp.setExceptionHandler(onFault);
@@ -227,6 +232,46 @@ public final class Engine implements AutoCloseable
         return ingressRing.getCursor() + 1 + seqOffset;
     }
 
+    /**
+     * The earliest time at which the business logic has something due without new commands (GTD
+     * expiry, withdrawal deadline) as of the last batch it applied; {@link Long#MAX_VALUE} for none.
+     */
+    public long nextDueTime()
+    {
+        return dueTime.get();
+    }
+
+    /** The sequence number of the last command the business logic applied. */
+    public long processedSeq()
+    {
+        return blp.getSequence().get() + seqOffset;
+    }
+
+    /**
+     * Starts the engine's timer ({@link EngineTimer}): a TICK through {@code sink} whenever
+     * something is due. Only for engines whose sequencer stamps the time (live mode); a command file
+     * brings its own times and TICKs.
+     */
+    public synchronized EngineTimer startTimer(final long resolutionNanos, final EngineTimer.TickSink sink)
+    {
+        if (config.timeSource() != EngineConfig.TimeSource.SEQUENCER)
+        {
+            throw new IllegalStateException("the timer needs sequencer-stamped time; commands bring their own here");
+        }
+        if (timer != null)
+        {
+            throw new IllegalStateException("the timer is already running");
+        }
+        timer = new EngineTimer(this, sink, clock, resolutionNanos, config.timeUnitNanos());
+        return timer;
+    }
+
+    /** Starts the timer submitting straight into this engine's ring. */
+    public EngineTimer startTimer(final long resolutionNanos)
+    {
+        return startTimer(resolutionNanos, tick -> trySubmitForSeq(tick, null));
+    }
+
     /** Waits until every stage has processed every command submitted so far. */
     public void awaitIdle()
     {
@@ -262,6 +307,15 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
+        final EngineTimer running;
+        synchronized (this)
+        {
+            running = timer;
+        }
+        if (running != null)
+        {
+            running.close();
+        }
         awaitIdle();
         blp.halt();
         io.stop();

@@ -10,11 +10,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
-/** Writes the final state as the {@code --dump} lines of COMMAND-FILE.md: BOOK, BALANCE, STATE_HASH. */
+/** Writes the final state as the {@code --dump} lines of COMMAND-FILE.md: BOOK, BALANCE, WITHDRAWAL, STATE_HASH. */
 final class DumpWriter implements StateVisitor
 {
     private static final byte[] BOOK = "BOOK,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] BALANCE = "BALANCE,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] WITHDRAWAL = "WITHDRAWAL,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] BUY = ",BUY,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] SELL = ",SELL,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int FLUSH_AT = 1 << 16;
@@ -76,6 +77,16 @@ final class DumpWriter implements StateVisitor
     {
         buffer.append(BALANCE).append(account).append((byte)',').appendName(assetHi, assetLo).append((byte)',')
             .append(available).append((byte)',').append(reserved).append((byte)'\n');
+        drainWhenFull();
+    }
+
+    @Override
+    public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
+        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+    {
+        buffer.append(WITHDRAWAL).append(sagaId).append((byte)',').append(account).append((byte)',')
+            .appendName(assetHi, assetLo).append((byte)',').append(amount).append((byte)',').append(attempt)
+            .append((byte)',').append(deadline).append((byte)'\n');
         drainWhenFull();
     }
 }

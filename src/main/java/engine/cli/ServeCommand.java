@@ -11,6 +11,8 @@ import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
 import engine.journal.JournalException;
 import engine.server.LineServer;
+import engine.saga.SimulatedWallet;
+import engine.saga.TransferWorker;
 import engine.server.LiveEngine;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,6 +48,17 @@ final class ServeCommand implements Callable<Integer>
     @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "1000000",
         description = "snapshot every N commands, 0 for only on demand and at shutdown (default ${DEFAULT-VALUE})")
     private long snapshotEvery;
+
+    @Option(names = "--timer-ms", paramLabel = "MS", defaultValue = "100",
+        description = {"how often the engine timer checks for due GTD expiries and withdrawal deadlines and then",
+            "submits a TICK (journaled like any command); 0 for no timer (default ${DEFAULT-VALUE})"})
+    private long timerMillis;
+
+    @Option(names = "--wallet", paramLabel = "BEHAVIOUR",
+        description = {"run the withdrawal transfer worker against the simulated external wallet, which pays",
+            "(succeed), refuses (fail), never answers (hang), pays after a delay (delay:MS) or refuses one new",
+            "withdrawal in N (fail-every:N); without it WITHDRAW_REQUEST sagas wait for answers from elsewhere"})
+    private String wallet;
 
     @Option(names = "--stp", paramLabel = "MODE", defaultValue = "NONE",
         description = "self-trade prevention of a new journal: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
@@ -90,24 +103,31 @@ final class ServeCommand implements Callable<Integer>
         final HttpFrontEnd http;
         final FixFrontEnd fix;
         final HttpEndpoint httpEndpoint;
+        final TransferWorker worker;
         try
         {
             httpEndpoint = httpPort == null ? null : httpListen.endpoint(host, httpPort);
             final EngineConfig config = EngineConfig.live().toBuilder().waitStrategy(wait)
                 .affinity(CpuAffinity.parse(pin)).build();
             final LiveEngine.Builder builder = LiveEngine.builder(data).config(config).durability(Durability.parse(durability))
-                .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage);
+                .selfTradePrevention(stp).snapshotEvery(snapshotEvery).recoverToLastGood(salvage)
+                .timerResolutionMillis(timerMillis);
             // FIX validates symbols and serves market data from the same read models as HTTP.
             http = httpPort == null && fixPort == null ? null :
                 HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder, readModelsThread);
             fix = fixPort == null ? null :
                 FixFrontEnd.prepare(data, http.models(), config.timeUnitNanos(), builder::journaledHandler, System.err);
+            worker = wallet == null ? null : TransferWorker.attach(builder, SimulatedWallet.configured(wallet), System.err);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | IllegalStateException | java.io.IOException e)
         {
             System.err.println("serve: cannot start: " + e.getMessage());
             return 1;
+        }
+        if (worker != null)
+        {
+            worker.start(live);
         }
         final LineServer server = new LineServer(live, host, port, ServeCommand::decoder, System.err);
         if (httpPort != null)
@@ -134,6 +154,10 @@ final class ServeCommand implements Callable<Integer>
                     http.close();
                 }
                 server.close();
+                if (worker != null)
+                {
+                    worker.close();
+                }
                 live.close();
             }
             catch (final Exception e)

@@ -25,6 +25,7 @@ import engine.api.TimeInForce;
  * DEPOSITED    account asset qty(amount)
  * WITHDRAWN    account asset qty(amount)
  * SYMBOL_ADDED symbol baseAsset quoteAsset price(baseScale) qty(quoteScale)
+ * WITHDRAW_*   orderId(sagaId) account asset qty(amount) price(deadline) makerOrderId(attempt)
  * </pre>
  */
 public final class EventBatch implements EventSink
@@ -219,7 +220,7 @@ public final class EventBatch implements EventSink
         transfer(EventType.WITHDRAWN, account, assetHi, assetLo, amount);
     }
 
-    private void transfer(final EventType type, final long account, final long assetHi, final long assetLo,
+    private int transfer(final EventType type, final long account, final long assetHi, final long assetLo,
         final long amount)
     {
         final int at = add(type, 0);
@@ -227,6 +228,35 @@ public final class EventBatch implements EventSink
         words[at + NAME_HI] = assetHi;
         words[at + NAME_LO] = assetLo;
         words[at + QTY] = amount;
+        return at;
+    }
+
+    @Override
+    public void withdrawal(final EventType type, final long sagaId, final long account, final long assetHi,
+        final long assetLo, final long amount, final long attempt, final long deadline)
+    {
+        final int at = transfer(type, account, assetHi, assetLo, amount);
+        words[at + ORDER_ID] = sagaId;
+        words[at + PRICE] = deadline;
+        words[at + MAKER_ORDER_ID] = attempt;
+    }
+
+    /** The saga id of a WITHDRAW_ event. */
+    public long sagaId(final int index)
+    {
+        return orderId(index);
+    }
+
+    /** The attempt of a WITHDRAW_ event. */
+    public long attempt(final int index)
+    {
+        return makerOrderId(index);
+    }
+
+    /** The deadline of a WITHDRAW_PENDING or WITHDRAW_ATTEMPT. */
+    public long deadline(final int index)
+    {
+        return price(index);
     }
 
     @Override

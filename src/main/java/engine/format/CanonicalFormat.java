@@ -93,6 +93,19 @@ public final class CanonicalFormat
                 .append((byte)',').append(REASON_NAMES[reason.code()]);
             case AMENDED -> out.append((byte)',').append(orderId).append((byte)',').append(price)
                 .append((byte)',').append(qty);
+            case WITHDRAW_PENDING, WITHDRAW_ATTEMPT -> appendWithdrawal(orderId, account, nameHi, nameLo, qty, makerOrderId, out)
+                .append((byte)',').append(price);
+            case WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT ->
+                appendWithdrawal(orderId, account, nameHi, nameLo, qty, makerOrderId, out);
         }
+    }
+
+    /** {@code ,<sagaId>,<account>,<asset>,<amount>,<attempt>}, common to every step of a withdrawal. */
+    private static AsciiBuffer appendWithdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
+        final long amount, final long attempt, final AsciiBuffer out)
+    {
+        return out.append((byte)',').append(sagaId).append((byte)',').append(account)
+            .append((byte)',').appendName(assetHi, assetLo).append((byte)',').append(amount)
+            .append((byte)',').append(attempt);
     }
 }

@@ -35,6 +35,8 @@ public final class CommandFileParser
     private long nameLo;
     private TimeInForce parsedTif;
     private long parsedExpiry;
+    private long parsedAccount;
+    private long parsedAmount;
 
     /** Why the last line was malformed. */
     public String error()
@@ -148,6 +150,22 @@ public final class CommandFileParser
         {
             return parseSymbol(into);
         }
+        if (fieldIs(0, WITHDRAW_REQUEST))
+        {
+            return parseWithdrawRequest(into);
+        }
+        if (fieldIs(0, WITHDRAW_CONFIRM))
+        {
+            return parseSagaAnswer(true, into);
+        }
+        if (fieldIs(0, WITHDRAW_FAIL))
+        {
+            return parseSagaAnswer(false, into);
+        }
+        if (fieldIs(0, DEPOSIT_NOTIFY))
+        {
+            return parseDepositNotify(into);
+        }
         return fail("unknown operation '" + field(0) + "'");
     }
 
@@ -163,6 +181,10 @@ public final class CommandFileParser
     private static final byte[] WITHDRAW = ascii("WITHDRAW");
     private static final byte[] TICK = ascii("TICK");
     private static final byte[] SYMBOL = ascii("SYMBOL");
+    private static final byte[] WITHDRAW_REQUEST = ascii("WITHDRAW_REQUEST");
+    private static final byte[] WITHDRAW_CONFIRM = ascii("WITHDRAW_CONFIRM");
+    private static final byte[] WITHDRAW_FAIL = ascii("WITHDRAW_FAIL");
+    private static final byte[] DEPOSIT_NOTIFY = ascii("DEPOSIT_NOTIFY");
     private static final byte[] BUY = ascii("BUY");
     private static final byte[] SELL = ascii("SELL");
     private static final byte[] LIMIT = ascii("LIMIT");
@@ -379,25 +401,86 @@ public final class CommandFileParser
         return accept();
     }
 
-    private boolean parseTransfer(final boolean deposit, final Command into)
+    /** The {@code <time>,<account>,<asset>,<amount>} that every transfer line starts with, into the parsed fields. */
+    private boolean parseTransferHead(final String op, final int fields)
     {
-        if (!expectFields(deposit ? "DEPOSIT" : "WITHDRAW", 5) || !parseTime() || !parseLong(2, "account"))
+        if (!expectFields(op, fields) || !parseTime() || !parseLong(2, "account"))
         {
             return false;
         }
-        final long account = number;
+        parsedAccount = number;
         if (!parseName(3, "asset") || !parseLong(4, "amount"))
+        {
+            return false;
+        }
+        parsedAmount = number;
+        return true;
+    }
+
+    private boolean parseTransfer(final boolean deposit, final Command into)
+    {
+        if (!parseTransferHead(deposit ? "DEPOSIT" : "WITHDRAW", 5))
         {
             return false;
         }
         if (deposit)
         {
-            into.deposit(time, account, nameHi, nameLo, number);
+            into.deposit(time, parsedAccount, nameHi, nameLo, parsedAmount);
         }
         else
         {
-            into.withdraw(time, account, nameHi, nameLo, number);
+            into.withdraw(time, parsedAccount, nameHi, nameLo, parsedAmount);
         }
+        return accept();
+    }
+
+    /** {@code WITHDRAW_REQUEST,<time>,<account>,<asset>,<amount>,<timeout>,<maxAttempts>} */
+    private boolean parseWithdrawRequest(final Command into)
+    {
+        if (!parseTransferHead("WITHDRAW_REQUEST", 7) || !parseLong(5, "timeout"))
+        {
+            return false;
+        }
+        final long timeout = number;
+        if (!parseLong(6, "maxAttempts"))
+        {
+            return false;
+        }
+        into.withdrawRequest(time, parsedAccount, nameHi, nameLo, parsedAmount, timeout, number);
+        return accept();
+    }
+
+    /** {@code WITHDRAW_CONFIRM|WITHDRAW_FAIL,<time>,<sagaId>,<attempt>} */
+    private boolean parseSagaAnswer(final boolean confirm, final Command into)
+    {
+        if (!expectFields(confirm ? "WITHDRAW_CONFIRM" : "WITHDRAW_FAIL", 4) || !parseTime() || !parseLong(2, "sagaId"))
+        {
+            return false;
+        }
+        final long sagaId = number;
+        if (!parseLong(3, "attempt"))
+        {
+            return false;
+        }
+        if (confirm)
+        {
+            into.withdrawConfirm(time, sagaId, number);
+        }
+        else
+        {
+            into.withdrawFail(time, sagaId, number);
+        }
+        return accept();
+    }
+
+    /** {@code DEPOSIT_NOTIFY,<time>,<account>,<asset>,<amount>,<txId>} */
+    private boolean parseDepositNotify(final Command into)
+    {
+        if (!parseTransferHead("DEPOSIT_NOTIFY", 6) || !parseLong(5, "txId"))
+        {
+            return false;
+        }
+        into.depositNotify(time, parsedAccount, nameHi, nameLo, parsedAmount, number);
         return accept();
     }
 

@@ -74,6 +74,11 @@ public final class CommandFileWriter
             case CANCEL -> cancel(c.timestamp(), c.account(), c.orderId());
             case AMEND -> amend(c.timestamp(), c.account(), c.orderId(), c.hasPrice(), c.price(), c.hasQty(), c.qty());
             case TICK -> tick(c.timestamp());
+            case WITHDRAW_REQUEST -> start(CommandType.WITHDRAW_REQUEST, c.timestamp()).field(c.account())
+                .name(c.assetHi(), c.assetLo()).field(c.amount()).field(c.timeout()).field(c.attempts());
+            case WITHDRAW_CONFIRM, WITHDRAW_FAIL -> start(c.type(), c.timestamp()).field(c.reference()).field(c.attempts());
+            case DEPOSIT_NOTIFY -> start(CommandType.DEPOSIT_NOTIFY, c.timestamp()).field(c.account())
+                .name(c.assetHi(), c.assetLo()).field(c.amount()).field(c.reference());
         }
         return this;
     }

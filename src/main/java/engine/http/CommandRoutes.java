@@ -28,6 +28,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class CommandRoutes
 {
+    /** The first attempt's timeout of a withdrawal saga when the request names none; each retry doubles it. */
+    static final long DEFAULT_WITHDRAWAL_TIMEOUT_MILLIS = 5_000;
+    static final long DEFAULT_WITHDRAWAL_ATTEMPTS = 3;
     private static final long RESULT_TIMEOUT_MS = 10_000;
     private static final int MAX_REQUEST_ID = 64;
     private final Gateway gateway;
@@ -92,13 +95,26 @@ final class CommandRoutes
 
     void deposit(final Context ctx, final ApiKeys.Principal caller)
     {
+        operatorDeposit(ctx, caller, false);
+    }
+
+    /** A deposit reported by the external system, credited once per {@code txId} (operator only). */
+    void notifyDeposit(final Context ctx, final ApiKeys.Principal caller)
+    {
+        operatorDeposit(ctx, caller, true);
+    }
+
+    private void operatorDeposit(final Context ctx, final ApiKeys.Principal caller, final boolean notified)
+    {
         requireOperator(caller);
         final JsonBody body = JsonBody.parse(ctx.body());
         final long account = body.requiredLong("account");
         final String asset = body.requiredName("asset");
         final long amount = body.requiredLong("amount");
-        submit(ctx, caller, account, requestId(body), new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset),
-            amount));
+        final Command command = notified ?
+            new Command().depositNotify(0, account, AsciiName.hi(asset), AsciiName.lo(asset), amount, body.requiredLong("txId")) :
+            new Command().deposit(0, account, AsciiName.hi(asset), AsciiName.lo(asset), amount);
+        submit(ctx, caller, account, requestId(body), command);
     }
 
     void withdraw(final Context ctx, final ApiKeys.Principal caller)
@@ -109,6 +125,22 @@ final class CommandRoutes
         final long amount = body.requiredLong("amount");
         submit(ctx, caller, account, requestId(body), new Command().withdraw(0, account, AsciiName.hi(asset),
             AsciiName.lo(asset), amount));
+    }
+
+    /**
+     * Starts a withdrawal saga (SAGAS.md): the amount goes into flight until the transfer worker
+     * relays the external wallet's answer; the answer's WITHDRAW_PENDING event names the saga id.
+     */
+    void requestWithdrawal(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long account = account(body, caller);
+        final String asset = body.requiredName("asset");
+        final long amount = body.requiredLong("amount");
+        final long timeout = body.has("timeoutMillis") ? body.requiredLong("timeoutMillis") : DEFAULT_WITHDRAWAL_TIMEOUT_MILLIS;
+        final long attempts = body.has("attempts") ? body.requiredLong("attempts") : DEFAULT_WITHDRAWAL_ATTEMPTS;
+        submit(ctx, caller, account, requestId(body), new Command().withdrawRequest(0, account, AsciiName.hi(asset),
+            AsciiName.lo(asset), amount, timeout, attempts));
     }
 
     void addSymbol(final Context ctx, final ApiKeys.Principal caller)

@@ -114,6 +114,17 @@ final class EventJson
                 m.put("asset", e.name());
                 m.put("amount", e.qty());
             }
+            case WITHDRAW_PENDING, WITHDRAW_ATTEMPT, WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT ->
+            {
+                m.put("withdrawalId", e.orderId());
+                m.put("asset", e.name());
+                m.put("amount", e.qty());
+                m.put("attempt", e.makerOrderId());
+                if (e.price() != 0)
+                {
+                    m.put("deadline", e.price());
+                }
+            }
             default ->
             {
             }

@@ -157,6 +157,8 @@ public final class HttpApi implements AutoCloseable
         cfg.routes.post("/orders/{orderId}/amend", secured(keys, c == null ? readOnly : c::amend));
         cfg.routes.post("/deposits", secured(keys, c == null ? readOnly : c::deposit));
         cfg.routes.post("/withdrawals", secured(keys, c == null ? readOnly : c::withdraw));
+        cfg.routes.post("/withdrawals/request", secured(keys, c == null ? readOnly : c::requestWithdrawal));
+        cfg.routes.post("/deposits/notify", secured(keys, c == null ? readOnly : c::notifyDeposit));
         cfg.routes.post("/symbols", secured(keys, c == null ? readOnly : c::addSymbol));
     }
 

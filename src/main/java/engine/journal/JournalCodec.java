@@ -30,6 +30,9 @@ import net.openhft.chronicle.bytes.Bytes;
  * that seq on), so that later readers skip the rest of that document knowingly instead of
  * calling it corruption. One instance per thread.
  *
+ * <p>Kinds 8 to 11 (the withdrawal saga and deposit notifications) were added within format 3:
+ * they change no existing entry, so older journals read as before.
+ *
  * <p>Format history, also recorded as {@code entryFormat} in {@code journal.properties}, which
  * {@link JournalDirectory} checks before reading or writing: 1, one document per entry with no
  * length prefix; 2, entries packed into documents; 3, the front ends' identities (request id
@@ -47,6 +50,10 @@ final class JournalCodec
     static final int KIND_CANCEL = 5;
     static final int KIND_AMEND = 6;
     static final int KIND_TICK = 7;
+    static final int KIND_WITHDRAW_REQUEST = 8;
+    static final int KIND_WITHDRAW_CONFIRM = 9;
+    static final int KIND_WITHDRAW_FAIL = 10;
+    static final int KIND_DEPOSIT_NOTIFY = 11;
     static final int KIND_VOID = 100;
     private static final int HEADER = 18;
     private static final int HAS_REQUEST_ID = 1;
@@ -83,13 +90,7 @@ final class JournalCodec
         switch (command.type())
         {
             case SYMBOL -> writeSymbol(command);
-            case DEPOSIT, WITHDRAW ->
-            {
-                bytes.writeLong(command.account());
-                bytes.writeLong(command.assetHi());
-                bytes.writeLong(command.assetLo());
-                bytes.writeLong(command.amount());
-            }
+            case DEPOSIT, WITHDRAW -> writeTransfer(command);
             case PLACE -> writePlace(command);
             case CANCEL ->
             {
@@ -104,12 +105,36 @@ final class JournalCodec
                 bytes.writeLong(command.price());
                 bytes.writeLong(command.qty());
             }
+            case WITHDRAW_REQUEST ->
+            {
+                writeTransfer(command);
+                bytes.writeLong(command.timeout());
+                bytes.writeLong(command.attempts());
+            }
+            case WITHDRAW_CONFIRM, WITHDRAW_FAIL ->
+            {
+                bytes.writeLong(command.reference());
+                bytes.writeLong(command.attempts());
+            }
+            case DEPOSIT_NOTIFY ->
+            {
+                writeTransfer(command);
+                bytes.writeLong(command.reference());
+            }
             case TICK ->
             {
             }
         }
         writeIdentities(command);
         return seal();
+    }
+
+    private void writeTransfer(final Command command)
+    {
+        bytes.writeLong(command.account());
+        bytes.writeLong(command.assetHi());
+        bytes.writeLong(command.assetLo());
+        bytes.writeLong(command.amount());
     }
 
     private void writeIdentities(final Command command)
@@ -268,6 +293,12 @@ final class JournalCodec
                 final long qty = in.readLong();
                 into.amend(time, account, orderId, (flags & 1) != 0, price, (flags & 2) != 0, qty);
             }
+            case KIND_WITHDRAW_REQUEST -> into.withdrawRequest(time, in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong(), in.readLong());
+            case KIND_WITHDRAW_CONFIRM -> into.withdrawConfirm(time, in.readLong(), in.readLong());
+            case KIND_WITHDRAW_FAIL -> into.withdrawFail(time, in.readLong(), in.readLong());
+            case KIND_DEPOSIT_NOTIFY -> into.depositNotify(time, in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong());
             default -> into.tick(time);
         }
     }
@@ -298,6 +329,9 @@ final class JournalCodec
             case KIND_CANCEL -> 16;
             case KIND_AMEND -> 33;
             case KIND_TICK -> 0;
+            case KIND_WITHDRAW_REQUEST -> 48;
+            case KIND_WITHDRAW_CONFIRM, KIND_WITHDRAW_FAIL -> 16;
+            case KIND_DEPOSIT_NOTIFY -> 40;
             case KIND_VOID -> 8;
             default -> -1;
         };
@@ -330,6 +364,10 @@ final class JournalCodec
             case CANCEL -> KIND_CANCEL;
             case AMEND -> KIND_AMEND;
             case TICK -> KIND_TICK;
+            case WITHDRAW_REQUEST -> KIND_WITHDRAW_REQUEST;
+            case WITHDRAW_CONFIRM -> KIND_WITHDRAW_CONFIRM;
+            case WITHDRAW_FAIL -> KIND_WITHDRAW_FAIL;
+            case DEPOSIT_NOTIFY -> KIND_DEPOSIT_NOTIFY;
         };
     }
 }

@@ -13,10 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Snapshot file format 1, little-endian:
+ * Snapshot file format 2, little-endian (version 1, without 'W' and 'T' records, still reads):
  * <pre>
  * header (64 bytes)
- *  0 i64 magic "ENGSNAP1"      8 i32 version (1)        12 i32 self-trade prevention code
+ *  0 i64 magic "ENGSNAP1"      8 i32 version (2)        12 i32 self-trade prevention code
  * 16 i64 last seq             24 i64 last timestamp    32 i64 journal index of the last seq's entry
  * 40 i64 body length          48 i64 state hash        56 i32 CRC32C of body   60 i32 CRC32C of bytes [0, 60)
  * body: tagged records in the canonical walk order, then 'E'
@@ -25,13 +25,16 @@ import java.nio.ByteOrder;
  * self-trade prevention, side and tif are their enum codes ({@link engine.api.Coded}); an unknown one is refused
  *  'A' account
  *  'B' account assetHi assetLo available reserved
+ *  'W' sagaId account assetHi assetLo amount timeout attempt(i32) maxAttempts(i32) deadline   (saga id order)
+ *  'T' external transaction id of a credited deposit notification
  * </pre>
  * Open order ids are the orders' ids; the next sequence is last seq + 1.
  */
 final class SnapshotFormat
 {
     static final long MAGIC = 0x3150414E_53474E45L; // the bytes "ENGSNAP1"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final int OLDEST_READABLE = 1;
     static final int HEADER = 64;
 
     private SnapshotFormat()
@@ -84,10 +87,10 @@ final class SnapshotFormat
         {
             throw new JournalException("snapshot " + name + " is not an engine snapshot (bad magic)");
         }
-        if (in.getInt(8) != VERSION)
+        if (in.getInt(8) < OLDEST_READABLE || in.getInt(8) > VERSION)
         {
             throw new JournalException("snapshot " + name + " has format version " + in.getInt(8) +
-                "; this engine reads version " + VERSION);
+                "; this engine reads versions " + OLDEST_READABLE + " to " + VERSION);
         }
         if (in.getInt(60) != AtomicFile.crc32c(file, 0, 60))
         {
@@ -131,6 +134,9 @@ final class SnapshotFormat
                 case 'O' -> restoreOrder(name, in, restorer);
                 case 'A' -> restorer.account(in.getLong());
                 case 'B' -> restorer.balance(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+                case 'W' -> restorer.withdrawal(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                    in.getLong(), in.getInt(), in.getInt(), in.getLong());
+                case 'T' -> restorer.creditedTransfer(in.getLong());
                 case 'E' ->
                 {
                     restorer.position(in.getLong(16), in.getLong(24));
@@ -224,6 +230,29 @@ final class SnapshotFormat
             out.putLong(assetLo);
             out.putLong(available);
             out.putLong(reserved);
+        }
+
+        @Override
+        public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
+            final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+        {
+            out.putByte('W');
+            out.putLong(sagaId);
+            out.putLong(account);
+            out.putLong(assetHi);
+            out.putLong(assetLo);
+            out.putLong(amount);
+            out.putLong(timeout);
+            out.putInt(attempt);
+            out.putInt(maxAttempts);
+            out.putLong(deadline);
+        }
+
+        @Override
+        public void creditedTransfer(final long txId)
+        {
+            out.putByte('T');
+            out.putLong(txId);
         }
     }
 }

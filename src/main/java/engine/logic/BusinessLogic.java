@@ -19,6 +19,7 @@ public final class BusinessLogic implements CommandProcessor
     private final OrderEntry orderEntry;
     private final OrderAmendment amendment;
     private final Treasury treasury;
+    private final WithdrawalSagas sagas;
     private long lastSeq;
     private long lastTimestamp;
 
@@ -35,6 +36,7 @@ public final class BusinessLogic implements CommandProcessor
         orderEntry = new OrderEntry(state, matcher);
         amendment = new OrderAmendment(state, matcher);
         treasury = new Treasury(state);
+        sagas = new WithdrawalSagas(state);
     }
 
     public SelfTradePrevention selfTradePrevention()
@@ -42,13 +44,17 @@ public final class BusinessLogic implements CommandProcessor
         return state.stp;
     }
 
-    /** Applies one command: first expires GTD orders due at its time, then the command itself. */
+    /**
+     * Applies one command: first expires GTD orders due at its time, then retries or times out
+     * withdrawals whose attempt deadline has come, then the command itself.
+     */
     @Override
     public void apply(final Command command, final EventSink sink)
     {
         lastSeq = command.seq();
         lastTimestamp = command.timestamp();
         expireUpTo(command.timestamp(), sink);
+        sagas.timeOutUpTo(command.timestamp(), sink);
         switch (command.type())
         {
             case PLACE -> orderEntry.place(command, sink);
@@ -57,6 +63,10 @@ public final class BusinessLogic implements CommandProcessor
             case DEPOSIT -> treasury.deposit(command, sink);
             case WITHDRAW -> treasury.withdraw(command, sink);
             case SYMBOL -> treasury.addSymbol(command, sink);
+            case WITHDRAW_REQUEST -> sagas.request(command, sink);
+            case WITHDRAW_CONFIRM -> sagas.confirm(command, sink);
+            case WITHDRAW_FAIL -> sagas.fail(command, sink);
+            case DEPOSIT_NOTIFY -> treasury.depositNotify(command, sink);
             case TICK ->
             {
             }
@@ -70,6 +80,23 @@ public final class BusinessLogic implements CommandProcessor
         {
             matcher.cancelResting(due, Reason.EXPIRED, sink);
         }
+    }
+
+    /**
+     * The earliest command time at which something happens without any new command: a GTD
+     * expiry or a withdrawal attempt's deadline; {@link Long#MAX_VALUE} when nothing is due. A pure
+     * function of the state, so a timer can act on it while the logic itself reads no clock.
+     */
+    public long nextDueTime()
+    {
+        final Order first = state.expiries.peek();
+        return Math.min(first == null ? Long.MAX_VALUE : first.expiry(), state.withdrawals.earliestDeadline());
+    }
+
+    /** How many withdrawal sagas are in flight. */
+    public int withdrawalsInFlight()
+    {
+        return state.withdrawals.size();
     }
 
     /** The sequence number of the last command applied (0 before any). */

@@ -6,6 +6,7 @@ import engine.book.Order;
 import engine.book.OrderPool;
 import engine.risk.Accounts;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 
 /** Everything the business logic owns, shared by the handlers of each command. */
 final class EngineState
@@ -17,6 +18,10 @@ final class EngineState
     final Long2ObjectHashMap<Order> openOrders;
     final ExpiryQueue expiries = new ExpiryQueue();
     final OrderPool orderPool;
+    /** Withdrawal sagas in flight: amounts that left available and have not left the engine yet. */
+    final Withdrawals withdrawals = new Withdrawals();
+    /** External transaction ids of the deposit notifications credited so far (each is credited once). */
+    final LongHashSet creditedTransfers = new LongHashSet();
 
     EngineState(final SelfTradePrevention stp, final int expectedOrders, final int expectedAccounts)
     {

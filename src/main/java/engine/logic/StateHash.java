@@ -5,7 +5,7 @@ import engine.book.Order;
 
 /**
  * A 64-bit digest of everything the state walk shows: instruments, resting orders with all
- * their fields in priority order, and balances. Compared only between runs of this engine.
+ * their fields in priority order, balances, withdrawals in flight and credited transfer ids. Compared only between runs of this engine.
  */
 final class StateHash implements StateVisitor
 {
@@ -64,6 +64,29 @@ final class StateHash implements StateVisitor
         mix(assetLo);
         mix(available);
         mix(reserved);
+    }
+
+    @Override
+    public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
+        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+    {
+        mix(5);
+        mix(sagaId);
+        mix(account);
+        mix(assetHi);
+        mix(assetLo);
+        mix(amount);
+        mix(timeout);
+        mix(attempt);
+        mix(maxAttempts);
+        mix(deadline);
+    }
+
+    @Override
+    public void creditedTransfer(final long txId)
+    {
+        mix(6);
+        mix(txId);
     }
 
     long value()

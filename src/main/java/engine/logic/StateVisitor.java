@@ -29,4 +29,18 @@ public interface StateVisitor
         final long reserved)
     {
     }
+
+    /**
+     * Withdrawal sagas in flight, after the balances, by saga id. Their amounts have left
+     * {@code available} and still belong to the account: they count in every total.
+     */
+    default void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
+        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+    {
+    }
+
+    /** External transaction ids of the deposit notifications credited so far, last, in numeric order. */
+    default void creditedTransfer(final long txId)
+    {
+    }
 }

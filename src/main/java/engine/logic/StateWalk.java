@@ -6,6 +6,7 @@ import engine.book.BookSide;
 import engine.book.Order;
 import engine.risk.Account;
 import engine.risk.NameIndex;
+import org.agrona.collections.LongHashSet;
 
 /** Walks the state in the canonical order of the dump. Allocates: never on the hot path. */
 final class StateWalk
@@ -45,6 +46,23 @@ final class StateWalk
                     visitor.balance(account.id(), assets.hi(asset), assets.lo(asset), available, reserved);
                 }
             }
+        }
+        final Withdrawals w = state.withdrawals;
+        for (int i = 0; i < w.size(); i++)
+        {
+            visitor.withdrawal(w.id(i), w.account(i), assets.hi(w.asset(i)), assets.lo(w.asset(i)), w.amount(i),
+                w.timeout(i), w.attempt(i), w.maxAttempts(i), w.deadlineAt(i));
+        }
+        final long[] transfers = new long[state.creditedTransfers.size()];
+        int n = 0;
+        for (final LongHashSet.LongIterator it = state.creditedTransfers.iterator(); it.hasNext(); )
+        {
+            transfers[n++] = it.nextValue();
+        }
+        java.util.Arrays.sort(transfers);
+        for (final long txId : transfers)
+        {
+            visitor.creditedTransfer(txId);
         }
     }
 

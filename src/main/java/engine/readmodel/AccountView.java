@@ -146,7 +146,9 @@ public final class AccountView extends ReadModel
         switch (b.type(i))
         {
             case DEPOSITED -> move(b.account(i), b.nameHi(i), b.nameLo(i), b.qty(i), 0);
-            case WITHDRAWN -> move(b.account(i), b.nameHi(i), b.nameLo(i), -b.qty(i), 0);
+            case WITHDRAWN, WITHDRAW_PENDING -> move(b.account(i), b.nameHi(i), b.nameLo(i), -b.qty(i), 0);
+            // In flight the amount is out of available; it comes back when the withdrawal fails or times out.
+            case WITHDRAW_FAILED, WITHDRAW_TIMED_OUT -> move(b.account(i), b.nameHi(i), b.nameLo(i), b.qty(i), 0);
             case ACCEPTED ->
             {
                 final SymbolTable.Symbol s = symbols.get(b.nameHi(i), b.nameLo(i));

@@ -5,6 +5,7 @@ import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.app.Engine;
 import engine.app.EngineConfig;
+import engine.app.EngineTimer;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
 import engine.journal.DirectoryLock;
@@ -17,6 +18,7 @@ import engine.journal.JournalRepair;
 import engine.journal.JournalWriter;
 import engine.journal.Recovery;
 import engine.journal.SnapshotStore;
+import engine.logic.BusinessLogic;
 import engine.readmodel.EventStoreWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,6 +65,7 @@ public final class LiveEngine implements AutoCloseable
     private final PrintStream log;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Thread snapshotter;
+    private final EngineTimer timer;
     private volatile long lastSnapshotSeq;
     private volatile boolean closed;
 
@@ -80,6 +83,7 @@ public final class LiveEngine implements AutoCloseable
             }
             directory.settle(builder.stp);
             recovered = recover(builder);
+            builder.onRecovered.forEach(hook -> hook.accept(recovered.logic()));
             final Path events = EventStoreCatchUp.eventsDir(directory);
             EventStoreCatchUp.catchUp(directory, recovered.lastSeq(), recoveryOptions(builder));
             builder.eventStoreReady.forEach(hook -> hook.accept(events));
@@ -98,6 +102,8 @@ public final class LiveEngine implements AutoCloseable
             engineBuilder.onResultThread(eventStore);
             builder.journaledHandlers.forEach(engineBuilder::onResultThread);
             engine = engineBuilder.start();
+            timer = builder.timerResolutionMillis > 0 ?
+                engine.startTimer(builder.timerResolutionMillis * 1_000_000L, this::trySubmitForSeq) : null;
             snapshotter = startSnapshotter(builder.snapshotEvery);
         }
         catch (final RuntimeException | Error e)
@@ -202,6 +208,12 @@ public final class LiveEngine implements AutoCloseable
         return engine;
     }
 
+    /** The engine timer, or null when it is off. */
+    public EngineTimer timer()
+    {
+        return timer;
+    }
+
     public Recovery.Recovered recovered()
     {
         return recovered;
@@ -255,6 +267,28 @@ public final class LiveEngine implements AutoCloseable
         try
         {
             return engine.trySubmit(command, listener);
+        }
+        finally
+        {
+            gate.readLock().unlock();
+        }
+    }
+
+    /**
+     * Submits a command unless the ring is full, the journal unavailable or a snapshot copying the
+     * state, and tells its sequence number.
+     *
+     * @return the command's seq, or -1 with nothing submitted when busy
+     */
+    public long trySubmitForSeq(final Command command)
+    {
+        if (journal.unavailable() != null || !gate.readLock().tryLock())
+        {
+            return -1;
+        }
+        try
+        {
+            return engine.trySubmitForSeq(command, null);
         }
         finally
         {
@@ -374,8 +408,10 @@ public final class LiveEngine implements AutoCloseable
         private final List<EventHandler<EventBatch>> outputHandlers = new ArrayList<>();
         private final List<EventHandler<EventBatch>> journaledHandlers = new ArrayList<>();
         private final List<Consumer<Path>> eventStoreReady = new ArrayList<>();
+        private final List<Consumer<BusinessLogic>> onRecovered = new ArrayList<>();
         private Consumer<Throwable> onJournalFailure;
         private Disk disk = Disk.REAL;
+        private long timerResolutionMillis = 100;
 
         private Builder(final Path data)
         {
@@ -398,6 +434,20 @@ public final class LiveEngine implements AutoCloseable
         public Builder selfTradePrevention(final SelfTradePrevention value)
         {
             stp = value;
+            return this;
+        }
+
+        /**
+         * How often the engine timer looks for due GTD expiries and withdrawal deadlines, in
+         * milliseconds (default 100); 0 turns it off, so time passes only with commands.
+         */
+        public Builder timerResolutionMillis(final long value)
+        {
+            if (value < 0)
+            {
+                throw new IllegalArgumentException("timer resolution must not be negative: " + value);
+            }
+            timerResolutionMillis = value;
             return this;
         }
 
@@ -442,6 +492,16 @@ public final class LiveEngine implements AutoCloseable
         public Builder journaledHandler(final EventHandler<EventBatch> handler)
         {
             journaledHandlers.add(handler);
+            return this;
+        }
+
+        /**
+         * Called with the recovered state before the engine takes commands, on the starting thread:
+         * the place to read it (withdrawals in flight), never to change it.
+         */
+        public Builder onRecovered(final Consumer<BusinessLogic> hook)
+        {
+            onRecovered.add(hook);
             return this;
         }
 

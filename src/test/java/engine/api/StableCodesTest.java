@@ -23,7 +23,8 @@ class StableCodesTest
     void commandTypeCodesArePinned()
     {
         assertPinned(CommandType.values(), CommandType::fromCode, "CommandType",
-            "SYMBOL", 0, "DEPOSIT", 1, "WITHDRAW", 2, "PLACE", 3, "CANCEL", 4, "AMEND", 5, "TICK", 6);
+            "SYMBOL", 0, "DEPOSIT", 1, "WITHDRAW", 2, "PLACE", 3, "CANCEL", 4, "AMEND", 5, "TICK", 6,
+            "WITHDRAW_REQUEST", 7, "WITHDRAW_CONFIRM", 8, "WITHDRAW_FAIL", 9, "DEPOSIT_NOTIFY", 10);
     }
 
     @Test
@@ -31,7 +32,8 @@ class StableCodesTest
     {
         assertPinned(EventType.values(), EventType::fromCode, "EventType",
             "ACCEPTED", 0, "REJECTED", 1, "TRADE", 2, "CANCELED", 3, "AMENDED", 4, "DEPOSITED", 5, "WITHDRAWN", 6,
-            "SYMBOL_ADDED", 7);
+            "SYMBOL_ADDED", 7, "WITHDRAW_PENDING", 8, "WITHDRAW_ATTEMPT", 9, "WITHDRAW_CONFIRMED", 10,
+            "WITHDRAW_FAILED", 11, "WITHDRAW_TIMED_OUT", 12);
     }
 
     @Test
@@ -67,7 +69,8 @@ class StableCodesTest
             "INVALID_QTY", 12, "INVALID_PRICE", 13, "INVALID_TIF", 14, "DUPLICATE_ORDER_ID", 15,
             "INSUFFICIENT_FUNDS", 20, "FOK_NOT_FILLABLE", 21, "POST_ONLY_WOULD_TAKE", 22, "UNKNOWN_ORDER", 30,
             "USER", 31, "EXPIRED", 32, "IOC_REMAINDER", 33, "SELF_TRADE", 34, "AMENDED_TO_ZERO", 35,
-            "INVALID_AMOUNT", 40, "DUPLICATE_SYMBOL", 41, "INVALID_SCALE", 42, "INTERNAL_ERROR", 90);
+            "INVALID_AMOUNT", 40, "DUPLICATE_SYMBOL", 41, "INVALID_SCALE", 42, "UNKNOWN_WITHDRAWAL", 43,
+            "DUPLICATE_TRANSFER", 44, "INVALID_TIMEOUT", 45, "STALE_ATTEMPT", 46, "INTERNAL_ERROR", 90);
         assertThat(codes(Reason.values())).isEqualTo(expected);
         assertUnique(Reason.values());
         for (final Reason reason : Reason.values())

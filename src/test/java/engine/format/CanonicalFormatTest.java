@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import engine.api.AsciiName;
 import engine.api.Command;
 import engine.api.Event;
+import engine.api.EventType;
 import engine.api.OrderType;
 import engine.api.Reason;
 import engine.api.Side;
@@ -37,6 +38,11 @@ class CanonicalFormatTest
         batch.trade(BTC_USD_HI, BTC_USD_LO, 100, 3, 44, 42, 2, 1, Side.SELL);
         batch.canceled(42, 1, BTC_USD_HI, BTC_USD_LO, Side.BUY, 2, Reason.DUPLICATE_ORDER_ID);
         batch.amended(44, 2, BTC_USD_HI, BTC_USD_LO, Side.SELL, 101, 7);
+        batch.withdrawal(EventType.WITHDRAW_PENDING, 9, 1, USD, 0, 300, 1, 5_000);
+        batch.withdrawal(EventType.WITHDRAW_ATTEMPT, 9, 1, USD, 0, 300, 2, 15_000);
+        batch.withdrawal(EventType.WITHDRAW_CONFIRMED, 9, 1, USD, 0, 300, 2, 0);
+        batch.withdrawal(EventType.WITHDRAW_FAILED, 10, 1, USD, 0, 300, 1, 0);
+        batch.withdrawal(EventType.WITHDRAW_TIMED_OUT, 11, 1, USD, 0, 300, 3, 0);
 
         final AsciiBuffer out = new AsciiBuffer(16);
         CanonicalFormat.appendLines(batch, out);
@@ -49,7 +55,12 @@ class CanonicalFormatTest
             "17,REJECTED,,DUPLICATE_ORDER_ID",
             "17,TRADE,BTC-USD,100,3,44,42,2,1,SELL",
             "17,CANCELED,42,2,DUPLICATE_ORDER_ID",
-            "17,AMENDED,44,101,7");
+            "17,AMENDED,44,101,7",
+            "17,WITHDRAW_PENDING,9,1,USD,300,1,5000",
+            "17,WITHDRAW_ATTEMPT,9,1,USD,300,2,15000",
+            "17,WITHDRAW_CONFIRMED,9,1,USD,300,2",
+            "17,WITHDRAW_FAILED,10,1,USD,300,1",
+            "17,WITHDRAW_TIMED_OUT,11,1,USD,300,3");
         assertThat(out.toString()).isEqualTo(String.join("\n", expected) + "\n");
         assertThat(Results.copy(batch).events()).extracting(CanonicalFormat::line).containsExactlyElementsOf(expected);
     }

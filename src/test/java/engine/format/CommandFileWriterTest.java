@@ -22,6 +22,10 @@ class CommandFileWriterTest
         "AMEND,10,2,44,102,",
         "AMEND,10,2,44,,2",
         "TICK,11",
+        "WITHDRAW_REQUEST,12,1,USD,300,5000,3",
+        "WITHDRAW_CONFIRM,13,12,1",
+        "WITHDRAW_FAIL,14,12,2",
+        "DEPOSIT_NOTIFY,15,1,USD,50,-9001",
     };
 
     @Test

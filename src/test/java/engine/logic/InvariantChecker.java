@@ -22,7 +22,8 @@ import java.util.Objects;
  * The five invariants of TRADING-RULES.md, checked after every command from the engine's own
  * state walk plus the events seen so far:
  * <ol>
- * <li>per asset, the sum over accounts of available + reserved = deposits - withdrawals;</li>
+ * <li>per asset, the sum over accounts of available + reserved, plus the withdrawals in flight,
+ * = deposits - withdrawals (paid out: WITHDRAWN and WITHDRAW_CONFIRMED);</li>
  * <li>per account and asset, reserved = what its resting orders hold;</li>
  * <li>no negative balance, no crossed book (and each side in price order);</li>
  * <li>per order, filled + open + cancelled = total (AMENDED sets total = filled + new open);</li>
@@ -113,8 +114,8 @@ final class InvariantChecker
             {
                 case DEPOSITED -> netDeposits.merge(name(b.nameHi(i), b.nameLo(i)), BigInteger.valueOf(b.qty(i)),
                     BigInteger::add);
-                case WITHDRAWN -> netDeposits.merge(name(b.nameHi(i), b.nameLo(i)), BigInteger.valueOf(-b.qty(i)),
-                    BigInteger::add);
+                case WITHDRAWN, WITHDRAW_CONFIRMED -> netDeposits.merge(name(b.nameHi(i), b.nameLo(i)),
+                    BigInteger.valueOf(-b.qty(i)), BigInteger::add);
                 case ACCEPTED ->
                 {
                     if (liveOrders.containsKey(b.orderId(i)))
@@ -195,6 +196,14 @@ final class InvariantChecker
             {
                 fail(where, "invariant 3: negative balance " + Arrays.toString(balance) + " of " + asset);
             }
+        }
+        for (final long[] inFlight : s.withdrawals)
+        {
+            if (inFlight[3] <= 0)
+            {
+                fail(where, "invariant 3: a withdrawal in flight of " + inFlight[3]);
+            }
+            held.merge(name(inFlight[1], inFlight[2]), BigInteger.valueOf(inFlight[3]), BigInteger::add);
         }
         if (!nonZero(held).equals(nonZero(netDeposits)))
         {
@@ -333,6 +342,15 @@ final class InvariantChecker
     {
         final List<Resting> resting = new ArrayList<>();
         final List<long[]> balances = new ArrayList<>();
+        /** account, assetHi, assetLo, amount of each withdrawal in flight. */
+        final List<long[]> withdrawals = new ArrayList<>();
+
+        @Override
+        public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
+            final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+        {
+            withdrawals.add(new long[] {account, assetHi, assetLo, amount});
+        }
 
         @Override
         public void restingOrder(final Instrument instrument, final Order order)

@@ -1,0 +1,23 @@
+package engine.saga;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The system outside the engine that pays withdrawals out. The transfer worker is its only
+ * caller. Contract, which is what makes retries and recovery safe:
+ * <ul>
+ * <li>{@link #transfer} is idempotent by {@link TransferRequest#idempotencyKey()}: a key is paid at
+ * most once, and a repeated call for a paid key answers {@code PAID} without paying again;</li>
+ * <li>the answer may never come (the engine's deadline then retries or gives up): the future
+ * need not complete;</li>
+ * <li>after {@link #cancel} returns the wallet never pays that key; the worker calls it when the
+ * engine gave a withdrawal up (timed out), so the amount given back cannot also be paid.</li>
+ * </ul>
+ */
+public interface ExternalWallet
+{
+    CompletableFuture<TransferOutcome> transfer(TransferRequest request);
+
+    /** Makes sure {@code idempotencyKey} is never paid; answers whether it had been paid already. */
+    boolean cancel(long idempotencyKey);
+}

@@ -1,0 +1,225 @@
+package engine.saga;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * An {@link ExternalWallet} for tests, demos and {@code serve --wallet}: it can be told, per
+ * withdrawal and attempt or for all of them, to pay, refuse, hang (never answer) or pay after a
+ * delay, or to refuse one new withdrawal in every N. It keeps the wallet contract: a key is paid
+ * at most once ({@link #payments()} counts real payments), a paid key answers {@code PAID} again
+ * without paying, and nothing is paid after {@link #cancel} or after the attempt's deadline.
+ */
+public final class SimulatedWallet implements ExternalWallet
+{
+    /** What the wallet does with one attempt. */
+    public record Behaviour(Kind kind, long delayMillis)
+    {
+        /** The kinds of behaviour. */
+        public enum Kind
+        {
+            SUCCEED,
+            FAIL,
+            HANG,
+            DELAY
+        }
+
+        public static Behaviour succeed()
+        {
+            return new Behaviour(Kind.SUCCEED, 0);
+        }
+
+        public static Behaviour fail()
+        {
+            return new Behaviour(Kind.FAIL, 0);
+        }
+
+        public static Behaviour hang()
+        {
+            return new Behaviour(Kind.HANG, 0);
+        }
+
+        /** Pays after {@code millis}, unless the attempt's deadline or a cancel comes first. */
+        public static Behaviour succeedAfter(final long millis)
+        {
+            return new Behaviour(Kind.DELAY, millis);
+        }
+
+        /** {@code succeed}, {@code fail}, {@code hang} or {@code delay:MS}. */
+        public static Behaviour parse(final String text)
+        {
+            if (text.startsWith("delay:"))
+            {
+                return succeedAfter(Long.parseLong(text.substring(6)));
+            }
+            return switch (text)
+            {
+                case "succeed" -> succeed();
+                case "fail" -> fail();
+                case "hang" -> hang();
+                default -> throw new IllegalArgumentException(
+                    "wallet behaviour must be succeed, fail, hang, delay:MS or fail-every:N, not '" + text + "'");
+            };
+        }
+    }
+
+    private enum KeyState
+    {
+        PAID,
+        REFUSED,
+        CANCELLED
+    }
+
+    private final Map<Long, KeyState> keys = new ConcurrentHashMap<>();
+    private final Map<Long, List<Behaviour>> scripts = new ConcurrentHashMap<>();
+    private final AtomicLong payments = new AtomicLong();
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong newKeys = new AtomicLong();
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(runnable ->
+    {
+        final Thread thread = new Thread(runnable, "simulated-wallet");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LongSupplier clock;
+    private volatile Behaviour standard = Behaviour.succeed();
+    private volatile int failEvery;
+
+    public SimulatedWallet()
+    {
+        this(System::currentTimeMillis);
+    }
+
+    /** @param clock milliseconds since the epoch, the unit of {@link TransferRequest#notAfter()} */
+    public SimulatedWallet(final LongSupplier clock)
+    {
+        this.clock = clock;
+    }
+
+    /** A configuration as {@code serve --wallet} takes it: a behaviour for all, or {@code fail-every:N}. */
+    public static SimulatedWallet configured(final String text)
+    {
+        final SimulatedWallet wallet = new SimulatedWallet();
+        if (text.startsWith("fail-every:"))
+        {
+            wallet.failEvery(Integer.parseInt(text.substring(11)));
+        }
+        else
+        {
+            wallet.behaviour(Behaviour.parse(text));
+        }
+        return wallet;
+    }
+
+    /** What every attempt without a script does. */
+    public SimulatedWallet behaviour(final Behaviour behaviour)
+    {
+        standard = behaviour;
+        return this;
+    }
+
+    /** Refuses every {@code n}-th new withdrawal (the first attempt of a key not seen before); 0 for none. */
+    public SimulatedWallet failEvery(final int n)
+    {
+        failEvery = n;
+        return this;
+    }
+
+    /** What the attempts of withdrawal {@code key} do, in order; the last one repeats. */
+    public SimulatedWallet script(final long key, final Behaviour... perAttempt)
+    {
+        scripts.put(key, List.of(perAttempt));
+        return this;
+    }
+
+    /** How many times money really left: at most one per key. */
+    public long payments()
+    {
+        return payments.get();
+    }
+
+    /** How many transfer calls arrived, retries and repeats included. */
+    public long calls()
+    {
+        return calls.get();
+    }
+
+    public boolean paid(final long key)
+    {
+        return keys.get(key) == KeyState.PAID;
+    }
+
+    @Override
+    public CompletableFuture<TransferOutcome> transfer(final TransferRequest request)
+    {
+        calls.incrementAndGet();
+        final CompletableFuture<TransferOutcome> answer = new CompletableFuture<>();
+        final KeyState known = keys.get(request.idempotencyKey());
+        if (known != null)
+        {
+            answer.complete(known == KeyState.PAID ? TransferOutcome.PAID : TransferOutcome.REFUSED);
+            return answer;
+        }
+        final Behaviour behaviour = behaviourFor(request);
+        switch (behaviour.kind())
+        {
+            case SUCCEED -> answer.complete(pay(request));
+            case FAIL -> answer.complete(refuse(request.idempotencyKey()));
+            case HANG ->
+            {
+            }
+            case DELAY -> delays.schedule(() -> answer.complete(pay(request)), behaviour.delayMillis(), TimeUnit.MILLISECONDS);
+        }
+        return answer;
+    }
+
+    private Behaviour behaviourFor(final TransferRequest request)
+    {
+        final List<Behaviour> script = scripts.get(request.idempotencyKey());
+        if (script != null)
+        {
+            return script.get(Math.min(request.attempt(), script.size()) - 1);
+        }
+        final int every = failEvery;
+        if (every > 0 && request.attempt() == 1)
+        {
+            return newKeys.incrementAndGet() % every == 0 ? Behaviour.fail() : Behaviour.succeed();
+        }
+        return standard;
+    }
+
+    /** Pays unless the key is settled otherwise or the attempt's deadline has passed; the answer for the key. */
+    private TransferOutcome pay(final TransferRequest request)
+    {
+        if (clock.getAsLong() > request.notAfter())
+        {
+            return keys.get(request.idempotencyKey()) == KeyState.PAID ? TransferOutcome.PAID : TransferOutcome.REFUSED;
+        }
+        final KeyState before = keys.putIfAbsent(request.idempotencyKey(), KeyState.PAID);
+        if (before == null)
+        {
+            payments.incrementAndGet();
+            return TransferOutcome.PAID;
+        }
+        return before == KeyState.PAID ? TransferOutcome.PAID : TransferOutcome.REFUSED;
+    }
+
+    private TransferOutcome refuse(final long key)
+    {
+        final KeyState before = keys.putIfAbsent(key, KeyState.REFUSED);
+        return before == KeyState.PAID ? TransferOutcome.PAID : TransferOutcome.REFUSED;
+    }
+
+    @Override
+    public boolean cancel(final long idempotencyKey)
+    {
+        return keys.putIfAbsent(idempotencyKey, KeyState.CANCELLED) == KeyState.PAID;
+    }
+}

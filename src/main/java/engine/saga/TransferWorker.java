@@ -1,0 +1,214 @@
+package engine.saga;
+
+import com.lmax.disruptor.EventHandler;
+import engine.api.AsciiName;
+import engine.api.Command;
+import engine.api.EventType;
+import engine.core.EventBatch;
+import engine.logic.BusinessLogic;
+import engine.logic.StateVisitor;
+import engine.server.LiveEngine;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Drives withdrawal sagas outside the business logic: for every attempt the engine journals
+ * (WITHDRAW_PENDING, WITHDRAW_ATTEMPT) it calls the {@link ExternalWallet}, and relays the answer
+ * back as a WITHDRAW_CONFIRM or WITHDRAW_FAIL command; when the engine gives a withdrawal up
+ * (WITHDRAW_TIMED_OUT) it cancels the key at the wallet. Deadlines, retries and compensation are
+ * the engine's (journaled, replayable); the worker only carries messages, so it keeps no state a
+ * crash could lose: at start it re-drives every withdrawal the recovered state has in flight, and
+ * the wallet's idempotency key (the saga id) makes that repeat call pay nothing twice.
+ *
+ * <p>Events reach it on the engine's I/O thread once their command is journaled ({@link #onEvent},
+ * which only queues); wallet calls and submissions happen on its own thread, {@code saga-worker}.
+ */
+public final class TransferWorker implements EventHandler<EventBatch>, AutoCloseable
+{
+    /** The thread's name. */
+    public static final String THREAD = "saga-worker";
+    private static final Runnable STOP = () ->
+    {
+    };
+    private final ExternalWallet wallet;
+    private final PrintStream log;
+    private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
+    private final List<TransferRequest> recovered = new ArrayList<>();
+    private final AtomicLong answers = new AtomicLong();
+    private Consumer<Command> submitter;
+    private Thread thread;
+
+    public TransferWorker(final ExternalWallet wallet, final PrintStream log)
+    {
+        this.wallet = wallet;
+        this.log = log;
+    }
+
+    /**
+     * Wires a worker into a live engine about to start: it learns the recovered withdrawals in
+     * flight and hears every journaled command's events. Call {@link #start(LiveEngine)} once started.
+     */
+    public static TransferWorker attach(final LiveEngine.Builder builder, final ExternalWallet wallet, final PrintStream log)
+    {
+        final TransferWorker worker = new TransferWorker(wallet, log);
+        builder.onRecovered(worker::recovered).journaledHandler(worker);
+        return worker;
+    }
+
+    /** Starts submitting to {@code live}, which the worker was {@link #attach attached} to. */
+    public void start(final LiveEngine live)
+    {
+        start(command -> live.submit(command, null));
+    }
+
+    /**
+     * Notes the withdrawals in flight in a recovered state; call before the engine takes commands
+     * (the state is read on the caller's thread).
+     */
+    public void recovered(final BusinessLogic logic)
+    {
+        logic.visit(new StateVisitor()
+        {
+            @Override
+            public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
+                final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+            {
+                recovered.add(new TransferRequest(sagaId, account, AsciiName.toString(assetHi, assetLo), amount, attempt,
+                    deadline));
+            }
+        });
+    }
+
+    /** Starts the worker thread, re-driving what {@link #recovered} found; answers go to {@code submitter}. */
+    public synchronized void start(final Consumer<Command> submit)
+    {
+        submitter = submit;
+        if (!recovered.isEmpty())
+        {
+            log.println("saga-worker: re-driving " + recovered.size() + " withdrawal(s) in flight after recovery");
+        }
+        for (final TransferRequest request : recovered)
+        {
+            work.add(() -> call(request));
+        }
+        recovered.clear();
+        thread = new Thread(this::run, THREAD);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Withdrawals in flight at recovery, not yet handed to the worker thread. */
+    public synchronized List<TransferRequest> recoveredInFlight()
+    {
+        return List.copyOf(recovered);
+    }
+
+    /** How many wallet answers were submitted as commands. */
+    public long answersSubmitted()
+    {
+        return answers.get();
+    }
+
+    @Override
+    public void onEvent(final EventBatch batch, final long sequence, final boolean endOfBatch)
+    {
+        for (int i = 0; i < batch.count(); i++)
+        {
+            final EventType type = batch.type(i);
+            if (type == EventType.WITHDRAW_PENDING || type == EventType.WITHDRAW_ATTEMPT)
+            {
+                final TransferRequest request = new TransferRequest(batch.sagaId(i), batch.account(i),
+                    AsciiName.toString(batch.nameHi(i), batch.nameLo(i)), batch.qty(i), (int)batch.attempt(i),
+                    batch.deadline(i));
+                work.add(() -> call(request));
+            }
+            else if (type == EventType.WITHDRAW_TIMED_OUT)
+            {
+                final long sagaId = batch.sagaId(i);
+                work.add(() -> giveUp(sagaId));
+            }
+        }
+    }
+
+    private void run()
+    {
+        while (true)
+        {
+            final Runnable next;
+            try
+            {
+                next = work.take();
+            }
+            catch (final InterruptedException e)
+            {
+                return;
+            }
+            if (next == STOP)
+            {
+                return;
+            }
+            try
+            {
+                next.run();
+            }
+            catch (final RuntimeException e)
+            {
+                log.println("saga-worker: " + e);
+            }
+        }
+    }
+
+    private void call(final TransferRequest request)
+    {
+        // No answer (a hang, an exception) is left to the engine's deadline: it retries or gives up.
+        wallet.transfer(request).whenComplete((outcome, error) ->
+        {
+            if (outcome != null)
+            {
+                work.add(() -> answer(request, outcome));
+            }
+        });
+    }
+
+    private void answer(final TransferRequest request, final TransferOutcome outcome)
+    {
+        final Command command = outcome == TransferOutcome.PAID ?
+            new Command().withdrawConfirm(0, request.idempotencyKey(), request.attempt()) :
+            new Command().withdrawFail(0, request.idempotencyKey(), request.attempt());
+        submitter.accept(command);
+        answers.incrementAndGet();
+    }
+
+    private void giveUp(final long sagaId)
+    {
+        if (wallet.cancel(sagaId))
+        {
+            // The wallet broke its contract (it paid without answering before the deadline): the engine has
+            // already given the amount back, so an operator has to correct the balance.
+            log.println("saga-worker: RECONCILE: withdrawal " + sagaId + " timed out and was given back, but the wallet " +
+                "reports it paid; correct the account's balance");
+        }
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        if (thread != null)
+        {
+            work.add(STOP);
+            try
+            {
+                thread.join(5_000);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package engine.journal;
+
+import static engine.journal.JournalFixture.QUIET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import engine.format.CommandFileWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Withdrawal sagas and deposit notifications survive the journal, snapshots and recovery unchanged. */
+class SagaJournalTest
+{
+    private static final String FILE = String.join("\n",
+        "SYMBOL,0,BTC-USD,BTC,USD,1,1",
+        "DEPOSIT,0,1,USD,1000",
+        "DEPOSIT_NOTIFY,1,2,USD,500,9001",
+        "WITHDRAW_REQUEST,2,1,USD,300,50,3",
+        "WITHDRAW_REQUEST,3,2,USD,100,10,1",
+        "DEPOSIT_NOTIFY,4,2,USD,500,9001",
+        "TICK,60",
+        "WITHDRAW_FAIL,61,4,1",
+        "WITHDRAW_CONFIRM,70,4,2",
+        "WITHDRAW_REQUEST,80,2,USD,400,5,2",
+        "WITHDRAW_FAIL,81,10,1") + "\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReadBackAsACommandFileThatGivesTheSameEvents()
+    {
+        final String original = JournalFixture.run(FILE, dir, Durability.ASYNC);
+        final StringBuilder cat = new StringBuilder();
+        try (JournalReader reader = JournalReader.open(JournalDirectory.of(dir)))
+        {
+            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) -> cat.append(CommandFileWriter.line(command)).append('\n'));
+        }
+
+        assertThat(cat.toString()).isEqualTo(FILE);
+        assertThat(original).contains("8,REJECTED,,STALE_ATTEMPT", "9,WITHDRAW_CONFIRMED,4,1,USD,300,2",
+            "6,REJECTED,,DUPLICATE_TRANSFER", "7,WITHDRAW_TIMED_OUT,5,2,USD,100,1");
+    }
+
+    @Test
+    void shouldCarrySagasInFlightAndCreditedTransfersThroughASnapshot()
+    {
+        final String run = JournalFixture.run(FILE, dir, Durability.ASYNC);
+        final JournalDirectory journal = JournalDirectory.of(dir);
+        final Recovery.Recovered atFive = Recovery.recover(journal, Recovery.Options.defaults(QUIET).until(5));
+        assertThat(atFive.logic().withdrawalsInFlight()).isEqualTo(2);
+        new SnapshotStore(journal).write(SnapshotStore.capture(atFive.logic(), atFive.lastIndex()));
+
+        final Recovery.Recovered fromSnapshot = Recovery.recover(journal, Recovery.Options.defaults(QUIET));
+        final Recovery.Recovered clean = Recovery.recover(journal, Recovery.Options.defaults(QUIET).snapshots(false));
+
+        assertThat(fromSnapshot.snapshotSeq()).isEqualTo(5);
+        assertThat(fromSnapshot.logic().stateHash()).isEqualTo(clean.logic().stateHash());
+        assertThat(JournalFixture.hashLine(clean.logic().stateHash())).isEqualTo(JournalFixture.stateHashLine(run));
+        final SnapshotStore store = new SnapshotStore(journal);
+        final SnapshotStore.Loaded loaded = store.load(store.list().get(0), atFive.logic().selfTradePrevention(), 16, 16);
+        assertThat(loaded.logic().stateHash()).as("sagas and transfer ids are part of the hash").isEqualTo(atFive.logic().stateHash());
+        assertThat(loaded.logic().withdrawalsInFlight()).isEqualTo(2);
+        assertThat(loaded.logic().nextDueTime()).isEqualTo(13);
+    }
+}
