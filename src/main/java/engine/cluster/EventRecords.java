@@ -125,6 +125,14 @@ final class EventRecords implements EventSink
     }
 
     @Override
+    public void withdrawal(final EventType type, final long sagaId, final long account, final long assetHi, final long assetLo,
+        final long amount, final long attempt, final long deadline)
+    {
+        // The same fields as the output ring's: saga id as order id, deadline as price, attempt as maker order id.
+        put(type, assetHi, assetLo, sagaId, true, account, null, deadline, amount, attempt, 0, null);
+    }
+
+    @Override
     public void symbolAdded(final long symbolHi, final long symbolLo, final long baseHi, final long baseLo, final long quoteHi,
         final long quoteLo, final long baseScale, final long quoteScale)
     {
