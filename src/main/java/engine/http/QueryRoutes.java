@@ -270,7 +270,7 @@ final class QueryRoutes
     }
 
     /** Read-your-writes: waits until {@code model} has applied {@code ?minSeq}. */
-    private static void await(final Context ctx, final ReadModel model)
+    static void await(final Context ctx, final ReadModel model)
     {
         final long minSeq = queryLong(ctx, "minSeq", 0, 0, Long.MAX_VALUE);
         final long timeout = queryLong(ctx, "timeoutMs", DEFAULT_WAIT_MS, 0, MAX_WAIT_MS);
