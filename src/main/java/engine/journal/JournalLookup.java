@@ -16,15 +16,16 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * decoding a document's first command: about 2 log2(documents) document reads. Entries are
  * checked (length, CRC) as everywhere else; a bad one is never handed out. It never writes, and opens
  * the queue read-only on first use (a new data directory has no journal until the first command).
- * Calls are serialised: one tailer, one document buffer.
+ * Calls are serialised (one document buffer); each has a tailer and codec of its own, since
+ * Chronicle's tailers and buffers must stay on one thread and queries come on any.
  */
 public final class JournalLookup implements AutoCloseable
 {
     private final JournalDirectory directory;
-    private final JournalCodec codec = new JournalCodec();
     private final DocumentCursor cursor = new DocumentCursor();
     private final Command command = new Command();
     private SingleChronicleQueue queue;
+    private JournalCodec codec;
     private ExcerptTailer tailer;
     private boolean closed;
 
@@ -51,10 +52,21 @@ public final class JournalLookup implements AutoCloseable
         {
             return 0;
         }
-        if (!position(firstSeq))
+        codec = new JournalCodec();
+        try (ExcerptTailer reading = queue.createTailer())
         {
-            return 0;
+            tailer = reading;
+            return position(firstSeq) ? readFrom(firstSeq, lastSeq, each) : 0;
         }
+        finally
+        {
+            tailer = null;
+            codec = null;
+        }
+    }
+
+    private long readFrom(final long firstSeq, final long lastSeq, final Consumer<Command> each)
+    {
         long handed = 0;
         while (true)
         {
@@ -197,7 +209,6 @@ public final class JournalLookup implements AutoCloseable
                 return false;
             }
             queue = directory.openForReading();
-            tailer = queue.createTailer();
         }
         return true;
     }
@@ -208,7 +219,6 @@ public final class JournalLookup implements AutoCloseable
         closed = true;
         if (queue != null)
         {
-            tailer.close();
             queue.close();
         }
     }
