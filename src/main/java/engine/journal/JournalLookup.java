@@ -16,8 +16,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * decoding a document's first command: about 2 log2(documents) document reads. Entries are
  * checked (length, CRC) as everywhere else; a bad one is never handed out. It never writes, and opens
  * the queue read-only on first use (a new data directory has no journal until the first command).
- * Calls are serialised (one document buffer); each has a tailer and codec of its own, since
- * Chronicle's tailers and buffers must stay on one thread and queries come on any.
+ * Calls are serialised: one tailer, one document buffer.
  */
 public final class JournalLookup implements AutoCloseable
 {
@@ -25,7 +24,7 @@ public final class JournalLookup implements AutoCloseable
     private final DocumentCursor cursor = new DocumentCursor();
     private final Command command = new Command();
     private SingleChronicleQueue queue;
-    private JournalCodec codec;
+    private final JournalCodec codec = new JournalCodec();
     private ExcerptTailer tailer;
     private boolean closed;
 
@@ -52,17 +51,10 @@ public final class JournalLookup implements AutoCloseable
         {
             return 0;
         }
-        codec = new JournalCodec();
-        try (ExcerptTailer reading = queue.createTailer())
-        {
-            tailer = reading;
-            return position(firstSeq) ? readFrom(firstSeq, lastSeq, each) : 0;
-        }
-        finally
-        {
-            tailer = null;
-            codec = null;
-        }
+        // Calls come on any thread, one at a time: Chronicle checks that its objects stay on one.
+        tailer.singleThreadedCheckReset();
+        codec.singleThreadedCheckReset();
+        return position(firstSeq) ? readFrom(firstSeq, lastSeq, each) : 0;
     }
 
     private long readFrom(final long firstSeq, final long lastSeq, final Consumer<Command> each)
@@ -209,6 +201,7 @@ public final class JournalLookup implements AutoCloseable
                 return false;
             }
             queue = directory.openForReading();
+            tailer = queue.createTailer();
         }
         return true;
     }
@@ -219,6 +212,8 @@ public final class JournalLookup implements AutoCloseable
         closed = true;
         if (queue != null)
         {
+            tailer.singleThreadedCheckReset();
+            tailer.close();
             queue.close();
         }
     }

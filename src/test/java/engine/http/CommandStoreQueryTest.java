@@ -37,11 +37,15 @@ class CommandStoreQueryTest
         return ok(http.post(OPERATOR, "/deposits", "{\"account\":" + account + ",\"asset\":\"USD\",\"amount\":" + amount + "}"));
     }
 
-    private static void market(final HttpClientFixture http)
+    /** A live server over {@link #data} with a market: seq 1 adds BTC-USD, 2 and 3 fund accounts 1 and 2. */
+    private LiveHttpFixture serverWithMarket(final ReadModels.Retention retention) throws Exception
     {
-        ok(http.post(OPERATOR, "/symbols", H_SYMBOL));
-        deposit(http, 1, 100_000);
-        deposit(http, 2, 50_000);
+        LiveHttpFixture.writeKeys(data);
+        final LiveHttpFixture server = new LiveHttpFixture(data, retention);
+        ok(server.http.post(OPERATOR, "/symbols", H_SYMBOL));
+        deposit(server.http, 1, 100_000);
+        deposit(server.http, 2, 50_000);
+        return server;
     }
 
     private static void status(final HttpFixture.Reply reply, final int status, final String field)
@@ -62,11 +66,9 @@ class CommandStoreQueryTest
     @Test
     void shouldAnswerACommandWithItsFullTextBySeqAndByRequestId() throws Exception
     {
-        LiveHttpFixture.writeKeys(data);
-        try (LiveHttpFixture server = new LiveHttpFixture(data))
+        try (LiveHttpFixture server = serverWithMarket(ReadModels.Retention.defaults()))
         {
             final HttpClientFixture http = server.http;
-            market(http);
             final JsonNode placed = ok(http.post(KEY_1, "/orders", "{\"orderId\":7,\"symbol\":\"BTC-USD\",\"side\":\"BUY\"," +
                 "\"type\":\"LIMIT\",\"price\":100,\"qty\":3,\"requestId\":\"buy-7\"}"));
             final long seq = placed.get("seq").asLong();
@@ -94,11 +96,9 @@ class CommandStoreQueryTest
     @Test
     void shouldShowAnAccountOnlyItsOwnCommands() throws Exception
     {
-        LiveHttpFixture.writeKeys(data);
-        try (LiveHttpFixture server = new LiveHttpFixture(data))
+        try (LiveHttpFixture server = serverWithMarket(ReadModels.Retention.defaults()))
         {
             final HttpClientFixture http = server.http;
-            market(http);
             final long mine = ok(http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":10,\"requestId\":\"w\"}"))
                 .get("seq").asLong();
             final long theirs = ok(http.post(KEY_2, "/withdrawals", "{\"asset\":\"USD\",\"amount\":20,\"requestId\":\"w\"}"))
@@ -130,11 +130,9 @@ class CommandStoreQueryTest
     @Test
     void shouldFilterByOutcomeAndTimeRange() throws Exception
     {
-        LiveHttpFixture.writeKeys(data);
-        try (LiveHttpFixture server = new LiveHttpFixture(data))
+        try (LiveHttpFixture server = serverWithMarket(ReadModels.Retention.defaults()))
         {
             final HttpClientFixture http = server.http;
-            market(http);
             final JsonNode refused = ok(http.post(KEY_1, "/withdrawals", "{\"asset\":\"USD\",\"amount\":999999999}"));
             assertThat(refused.get("accepted").asBoolean()).isFalse();
             final long last = deposit(http, 1, 5).get("seq").asLong();
@@ -170,11 +168,9 @@ class CommandStoreQueryTest
     @Test
     void shouldPageWithoutRepeatsOrGapsWhileCommandsArrive() throws Exception
     {
-        LiveHttpFixture.writeKeys(data);
-        try (LiveHttpFixture server = new LiveHttpFixture(data))
+        try (LiveHttpFixture server = serverWithMarket(ReadModels.Retention.defaults()))
         {
             final HttpClientFixture http = server.http;
-            market(http);
             for (int i = 0; i < 40; i++)
             {
                 deposit(http, 1 + i % 2, 1);
@@ -251,12 +247,9 @@ class CommandStoreQueryTest
     @Test
     void shouldSayWhenOlderCommandsAreNoLongerKept() throws Exception
     {
-        LiveHttpFixture.writeKeys(data);
-        final ReadModels.Retention keep10 = ReadModels.Retention.builder().commands(10).build();
-        try (LiveHttpFixture server = new LiveHttpFixture(data, keep10))
+        try (LiveHttpFixture server = serverWithMarket(ReadModels.Retention.builder().commands(10).build()))
         {
             final HttpClientFixture http = server.http;
-            market(http);
             final JsonNode first = ok(http.get(OPERATOR, "/commands?limit=2"));
             assertThat(first.get("truncated").asBoolean()).isFalse();
             long last = 0;
@@ -277,8 +270,7 @@ class CommandStoreQueryTest
     @Test
     void shouldRefuseBadParametersNamingThem() throws Exception
     {
-        LiveHttpFixture.writeKeys(data);
-        try (LiveHttpFixture server = new LiveHttpFixture(data))
+        try (LiveHttpFixture server = serverWithMarket(ReadModels.Retention.defaults()))
         {
             final HttpClientFixture http = server.http;
             status(http.get(OPERATOR, "/commands?from=yesterday"), 400, "from");
