@@ -3,7 +3,9 @@ package engine.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import engine.api.AsciiName;
+import engine.api.Command;
 import engine.api.CommandText;
+import engine.api.CommandType;
 import engine.api.TimeArgument;
 import engine.gateway.ClientOrderIds;
 import engine.journal.JournalLookup;
@@ -308,7 +310,17 @@ final class QueryRoutes
         final Map<Long, Journaled> texts = new HashMap<>();
         if (journal != null)
         {
-            journal.read(firstSeq, lastSeq, c -> texts.put(c.seq(), new Journaled(c.timestamp(), CommandText.format(c))));
+            final Command shown = new Command();
+            journal.read(firstSeq, lastSeq, c ->
+            {
+                // Order ids as every answer shows them: the account's own, never the engine-wide id.
+                shown.copyFrom(c);
+                if (c.type() == CommandType.PLACE || c.type() == CommandType.CANCEL || c.type() == CommandType.AMEND)
+                {
+                    shown.orderId(orderIds.clientOrderId(c.orderId(), c.orderId()));
+                }
+                texts.put(c.seq(), new Journaled(c.timestamp(), CommandText.format(shown)));
+            });
         }
         return texts;
     }

@@ -78,8 +78,11 @@ class CommandStoreQueryTest
             assertThat(bySeq.get("commandType").asText()).isEqualTo("PLACE");
             assertThat(bySeq.get("accepted").asBoolean()).isTrue();
             assertThat(bySeq.get("orderId").asLong()).as("the account's own order id").isEqualTo(7);
-            // The journaled command, order id engine-wide as journaled.
-            assertThat(bySeq.get("text").asText()).startsWith("PLACE," + timestamp + ",1,").endsWith(",BTC-USD,BUY,LIMIT,GTC,100,3");
+            // The journaled command, with the account's own order id (the engine-wide one stays hidden).
+            assertThat(bySeq.get("text").asText()).isEqualTo("PLACE," + timestamp + ",1,7,BTC-USD,BUY,LIMIT,GTC,100,3");
+            final JsonNode cancel = ok(http.post(KEY_1, "/orders/7/cancel", ""));
+            assertThat(ok(http.get(OPERATOR, "/commands/" + cancel.get("seq").asLong())).get("text").asText())
+                .isEqualTo("CANCEL," + cancel.get("timestamp").asLong() + ",1,7");
             final JsonNode deposit = ok(http.get(OPERATOR, "/commands/2"));
             assertThat(deposit.get("text").asText()).isEqualTo("DEPOSIT," + deposit.get("timestamp").asLong() + ",1,USD,100000");
 
