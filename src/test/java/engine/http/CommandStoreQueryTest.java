@@ -8,6 +8,9 @@ import static engine.http.HttpFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import engine.journal.JournalDirectory;
+import engine.journal.JournalLookup;
+import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModels;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +96,34 @@ class CommandStoreQueryTest
             assertThat(ok(http.get(OPERATOR, "/commands/by-request/buy-7?account=1")).get("seq").asLong()).isEqualTo(seq);
             status(http.get(OPERATOR, "/commands/by-request/buy-7"), 400, "account");
             status(http.get(KEY_1, "/commands/by-request/no-such"), 404, null);
+        }
+    }
+
+    @Test
+    void shouldGiveAProjectionTheTextWhenItHasTheJournal() throws Exception
+    {
+        final long seq;
+        try (LiveHttpFixture server = serverWithMarket(ReadModels.Retention.defaults()))
+        {
+            seq = ok(server.http.post(KEY_2, "/withdrawals", "{\"asset\":\"USD\",\"amount\":3}")).get("seq").asLong();
+        }
+        final ReadModels models = new ReadModels(1_000_000L);
+        final Identities ids = new Identities();
+        EventStoreReader.readAll(data.resolve("events"), batch ->
+        {
+            ids.learn(batch);
+            models.accept(batch);
+        });
+        final HttpEndpoint anyPort = HttpEndpoint.plain(HttpEndpoint.LOOPBACK, 0);
+        try (JournalLookup journal = JournalLookup.of(JournalDirectory.of(data));
+            HttpApi withJournal = HttpApi.startReadOnly(models, HttpFixture.KEYS, anyPort, ids, journal);
+            HttpApi without = HttpApi.startReadOnly(models, HttpFixture.KEYS, anyPort, ids))
+        {
+            final JsonNode command = ok(new HttpClientFixture(withJournal::port).get(KEY_2, "/commands/" + seq));
+            assertThat(command.get("text").asText()).isEqualTo("WITHDRAW," + command.get("timestamp").asLong() + ",2,USD,3");
+            final JsonNode page = ok(new HttpClientFixture(without::port).get(KEY_2, "/commands"));
+            assertThat(seqs(page)).containsExactly(3L, seq);
+            assertThat(page.get("commands").get(1).get("text").isNull()).as("no journal, no text").isTrue();
         }
     }
 
