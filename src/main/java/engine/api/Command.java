@@ -355,11 +355,4 @@ public class Command
     {
         return requestIdLo;
     }
-
-    /** The command as a command-file line; for diagnostics, never on the hot path. */
-    @Override
-    public String toString()
-    {
-        return CommandText.format(this);
-    }
 }

@@ -3,7 +3,8 @@ package engine.api;
 /**
  * One event as an immutable value, for clients of the embedded API. Fields that do not
  * apply to the event's type are zero or null (see the output ring's layout in
- * {@code engine.core.EventBatch}).
+ * {@code engine.core.EventBatch}). {@code engine.format.CanonicalFormat.line(event)} writes it as its canonical
+ * output line.
  *
  * @param name the symbol, or for DEPOSITED and WITHDRAWN the asset
  * @param orderId for a TRADE the taker's order id
@@ -13,28 +14,4 @@ package engine.api;
 public record Event(long seq, long timestamp, EventType type, String name, long orderId, boolean hasOrderId,
     long account, Side side, long price, long qty, long makerOrderId, long makerAccount, Reason reason)
 {
-    /** The event as its canonical output line (without newline). */
-    public String toCanonicalLine()
-    {
-        final StringBuilder sb = new StringBuilder(64).append(seq).append(',').append(type);
-        switch (type)
-        {
-            case SYMBOL_ADDED -> sb.append(',').append(name);
-            case DEPOSITED, WITHDRAWN -> sb.append(',').append(account).append(',').append(name).append(',').append(qty);
-            case ACCEPTED -> sb.append(',').append(orderId);
-            case REJECTED -> sb.append(',').append(hasOrderId ? Long.toString(orderId) : "").append(',').append(reason);
-            case TRADE -> sb.append(',').append(name).append(',').append(price).append(',').append(qty)
-                .append(',').append(orderId).append(',').append(makerOrderId).append(',').append(account)
-                .append(',').append(makerAccount).append(',').append(side);
-            case CANCELED -> sb.append(',').append(orderId).append(',').append(qty).append(',').append(reason);
-            case AMENDED -> sb.append(',').append(orderId).append(',').append(price).append(',').append(qty);
-        }
-        return sb.toString();
-    }
-
-    @Override
-    public String toString()
-    {
-        return toCanonicalLine();
-    }
 }

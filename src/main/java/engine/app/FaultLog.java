@@ -1,6 +1,7 @@
 package engine.app;
 
 import engine.api.Command;
+import engine.format.CommandFileWriter;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,7 +22,7 @@ public final class FaultLog
     public void report(final Command command, final Throwable fault)
     {
         count.incrementAndGet();
-        out.println("engine fault at seq " + command.seq() + " applying [" + command + "]: " + fault);
+        out.println("engine fault at seq " + command.seq() + " applying [" + CommandFileWriter.line(command) + "]: " + fault);
         fault.printStackTrace(out);
     }
 

@@ -2,6 +2,7 @@ package engine.book;
 
 import engine.api.Side;
 import engine.api.TimeInForce;
+import engine.risk.Account;
 
 /**
  * A resting (or about to rest) order. Instances are pooled and reused; an order links to its
@@ -17,9 +18,9 @@ public final class Order
     long openQty;
     long filledQty;
     long expiry;
-    /** Owner-defined tags: the business logic keeps the order's instrument and account here, saving lookups. */
-    Object instrument;
-    Object owner;
+    /** The order's instrument and account, kept here so matching and settlement need no lookups. */
+    Instrument instrument;
+    Account owner;
 
     PriceLevel level;
     Order prev;
@@ -27,7 +28,7 @@ public final class Order
     int expiryIndex = -1;
 
     public Order init(final long orderId, final long account, final Side side, final TimeInForce tif,
-        final long price, final long qty, final long expiry, final Object instrument, final Object owner)
+        final long price, final long qty, final long expiry, final Instrument instrument, final Account owner)
     {
         this.owner = owner;
         this.orderId = orderId;
@@ -86,12 +87,12 @@ public final class Order
         return expiry;
     }
 
-    public Object instrument()
+    public Instrument instrument()
     {
         return instrument;
     }
 
-    public Object owner()
+    public Account owner()
     {
         return owner;
     }
@@ -100,11 +101,6 @@ public final class Order
     public Order next()
     {
         return next;
-    }
-
-    public boolean isResting()
-    {
-        return level != null;
     }
 
     /** Sets the price of an order that is not resting (an amend re-entering the book). */

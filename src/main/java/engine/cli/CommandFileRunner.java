@@ -5,9 +5,12 @@ import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.app.Engine;
 import engine.app.EngineConfig;
-import engine.core.CanonicalWriter;
 import engine.core.CommandSlot;
 import engine.core.WaitStrategyType;
+import engine.format.CanonicalWriter;
+import engine.format.CommandFileParser;
+import engine.format.Excerpt;
+import engine.format.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +76,7 @@ public final class CommandFileRunner
         {
             batch[i] = new Command();
         }
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         final LineReader lines = new LineReader(in);
         long lineNumber = 0;
         long commands = 0;
@@ -85,9 +88,9 @@ public final class CommandFileRunner
             while (lines.next())
             {
                 lineNumber++;
-                final CommandLineParser.Outcome outcome =
+                final CommandFileParser.Outcome outcome =
                     parser.parse(lines.bytes(), lines.start(), lines.end(), batch[pending]);
-                if (outcome == CommandLineParser.Outcome.COMMAND)
+                if (outcome == CommandFileParser.Outcome.COMMAND)
                 {
                     commands++;
                     if (++pending == BATCH)
@@ -96,7 +99,7 @@ public final class CommandFileRunner
                         pending = 0;
                     }
                 }
-                else if (outcome == CommandLineParser.Outcome.MALFORMED)
+                else if (outcome == CommandFileParser.Outcome.MALFORMED)
                 {
                     malformed++;
                     err.println("line " + lineNumber + (options.strict() ? ": malformed, run stopped: " : ": malformed, skipped: ") +

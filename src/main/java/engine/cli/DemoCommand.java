@@ -8,6 +8,8 @@ import engine.app.EngineConfig;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
 import engine.core.WaitStrategyType;
+import engine.format.CommandFileParser;
+import engine.format.LineReader;
 import engine.readmodel.DepthView;
 import engine.workload.WorkloadGenerator;
 import engine.workload.WorkloadProfile;
@@ -155,7 +157,7 @@ final class DemoCommand implements Callable<Integer>
     private static final class CommandSource
     {
         private final LineReader lines;
-        private final CommandLineParser parser = new CommandLineParser();
+        private final CommandFileParser parser = new CommandFileParser();
 
         CommandSource(final InputStream in)
         {
@@ -166,7 +168,7 @@ final class DemoCommand implements Callable<Integer>
         {
             while (lines.next())
             {
-                if (parser.parse(lines.bytes(), lines.start(), lines.end(), into) == CommandLineParser.Outcome.COMMAND)
+                if (parser.parse(lines.bytes(), lines.start(), lines.end(), into) == CommandFileParser.Outcome.COMMAND)
                 {
                     return true;
                 }

@@ -2,9 +2,9 @@ package engine.cli;
 
 import engine.api.Side;
 import engine.book.Order;
-import engine.core.AsciiBuffer;
+import engine.format.AsciiBuffer;
 import engine.logic.BusinessLogic;
-import engine.logic.Instrument;
+import engine.book.Instrument;
 import engine.logic.StateVisitor;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package engine.cli;
 
-import engine.api.CommandText;
 import engine.api.CommandType;
+import engine.format.CommandFileWriter;
 import engine.journal.DirectoryLock;
 import engine.journal.JournalDirectory;
 import engine.journal.JournalException;
@@ -73,6 +73,8 @@ final class JournalCommand
             ChronicleLogging.quiet();
             final Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.US_ASCII), 1 << 16);
+            final CommandFileWriter lines = new CommandFileWriter();
+            lines.target(out);
             final JournalReader.Result result;
             try (JournalReader reader = JournalReader.open(JournalDirectory.of(dir)))
             {
@@ -83,8 +85,7 @@ final class JournalCommand
                     {
                         try
                         {
-                            out.write(CommandText.format(command));
-                            out.write('\n');
+                            lines.command(command).end();
                         }
                         catch (final IOException e)
                         {
@@ -95,10 +96,12 @@ final class JournalCommand
             }
             catch (final JournalException e)
             {
+                lines.flush();
                 out.flush();
                 System.err.println("journal cat: " + e.getMessage());
                 return 1;
             }
+            lines.flush();
             out.flush();
             System.err.println("journal cat: " + result.entries() + " entries read, last seq " + result.lastSeq());
             return result.corruption() != null ? 2 : 0;

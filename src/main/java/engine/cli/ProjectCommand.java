@@ -11,18 +11,16 @@ import engine.journal.DirectoryLock;
 import engine.journal.JournalDirectory;
 import engine.journal.JournalException;
 import engine.journal.JournalLookup;
+import engine.readmodel.Projector;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -130,14 +128,6 @@ final class ProjectCommand implements Callable<Integer>
             models = new ReadModels(timeUnitNanos, keep);
             System.err.println("project: replaying the event store from the start");
         }
-        // Snapshots are written on their own thread: the copy is taken between commands on the
-        // feeding thread (under each model's lock), the file I/O happens off both paths.
-        final ExecutorService writer = Executors.newSingleThreadExecutor(r ->
-        {
-            final Thread thread = new Thread(r, "readmodel-snapshot-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
         final ReadModels fed = models;
         // Request and client order ids are not in read-model snapshots: learned from every stored command.
         final Identities ids = new Identities();
@@ -152,44 +142,29 @@ final class ProjectCommand implements Callable<Integer>
             HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port), ids, texts))
         {
             reader.skipThrough(startSeq, ids::learn);
-            System.out.println("project: http port " + api.port());
-            System.out.flush();
-            long sinceSnapshot = 0;
-            Future<?> writing = null;
+            final Projector projector = new Projector(reader, apply, fed, snapshots, snapshotEvery,
+                message -> System.err.println("project: " + message));
             // Tailing a Chronicle queue is polling: back off to 1 ms sleeps once the store is
             // drained, so an idle projection costs almost no CPU and a busy one never sleeps.
-            final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
-            while (!Thread.currentThread().isInterrupted())
-            {
-                final int max = snapshotEvery > 0 ? (int)Math.max(1, Math.min(4096, snapshotEvery - sinceSnapshot)) : 4096;
-                final int read = reader.poll(apply, max);
-                sinceSnapshot += read;
-                if (snapshotEvery > 0 && sinceSnapshot >= snapshotEvery && (writing == null || writing.isDone()))
+            final AtomicReference<Throwable> failure = new AtomicReference<>();
+            final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
+                error ->
                 {
-                    sinceSnapshot = 0;
-                    final ReadModelSnapshots.Snapshot snapshot = ReadModelSnapshots.capture(fed);
-                    writing = writer.submit(() -> write(snapshots, snapshot));
-                }
-                idle.idle(read);
+                    failure.compareAndSet(null, error);
+                    System.err.println("project: " + (error.getCause() != null ? error.getCause() : error));
+                }, null, projector);
+            final Thread feeding = AgentRunner.startOnThread(runner);
+            System.out.println("project: http port " + api.port());
+            System.out.flush();
+            try
+            {
+                feeding.join();
             }
-        }
-        finally
-        {
-            writer.shutdown();
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        return 0;
-    }
-
-    private static void write(final ReadModelSnapshots snapshots, final ReadModelSnapshots.Snapshot snapshot)
-    {
-        try
-        {
-            snapshots.write(snapshot);
-        }
-        catch (final Exception e)
-        {
-            System.err.println("project: writing read-model snapshot at seq " + snapshot.seq() + " failed: " + e);
+            finally
+            {
+                runner.close();
+            }
+            return failure.get() == null ? 0 : 1;
         }
     }
 }

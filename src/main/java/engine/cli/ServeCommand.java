@@ -5,6 +5,7 @@ import engine.app.CpuAffinity;
 import engine.app.EngineConfig;
 import engine.core.WaitStrategyType;
 import engine.fix.FixFrontEnd;
+import engine.format.CommandFileParser;
 import engine.http.HttpEndpoint;
 import engine.http.HttpFrontEnd;
 import engine.journal.Durability;
@@ -152,7 +153,7 @@ final class ServeCommand implements Callable<Integer>
 
     private static LineServer.LineDecoder decoder()
     {
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         return (bytes, from, to, into) -> switch (parser.parse(bytes, from, to, into))
         {
             case COMMAND -> null;

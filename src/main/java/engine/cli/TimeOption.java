@@ -1,6 +1,6 @@
 package engine.cli;
 
-import engine.api.TimeArgument;
+import engine.format.TimeArgument;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -2,6 +2,7 @@ package engine.fix;
 
 import com.lmax.disruptor.EventHandler;
 import engine.core.EventBatch;
+import engine.gateway.KnownSymbols;
 import engine.http.ApiKeys;
 import engine.readmodel.ReadModels;
 import engine.server.LiveEngine;
@@ -90,7 +91,8 @@ public final class FixFrontEnd implements AutoCloseable
         {
             log.println("fix: " + restored + " open FIX orders from before the restart tracked again (ClOrdID = OrderID)");
         }
-        final OrderDecoder decoder = new OrderDecoder(timeUnitNanos, models.depth()::hasSymbol);
+        final OrderDecoder decoder = new OrderDecoder(timeUnitNanos,
+            new KnownSymbols(models.depth(), () -> engine.engine().nextSeq() - 1)::contains);
         final OrderEntry orders = new OrderEntry(engine, decoder, new OrderIds(engine.recovered().lastSeq()), router,
             encoder);
         marketData = new MarketData(models, log);

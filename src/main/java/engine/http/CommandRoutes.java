@@ -7,6 +7,7 @@ import engine.api.OrderType;
 import engine.api.Side;
 import engine.api.TimeInForce;
 import engine.gateway.ClientOrderIds;
+import engine.gateway.KnownSymbols;
 import engine.readmodel.ReadModels;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -34,14 +35,17 @@ final class CommandRoutes
     private final RequestIds requestIds;
     private final ClientOrderIds orderIds;
     private final QueryRoutes queries;
+    private final KnownSymbols symbols;
 
-    CommandRoutes(final Gateway gateway, final ReadModels models, final Identities ids, final QueryRoutes queries)
+    CommandRoutes(final Gateway gateway, final ReadModels models, final Identities ids, final QueryRoutes queries,
+        final KnownSymbols symbols)
     {
         this.gateway = gateway;
         this.models = models;
         this.requestIds = ids.requests();
         this.orderIds = ids.orders();
         this.queries = queries;
+        this.symbols = symbols;
     }
 
     void place(final Context ctx, final ApiKeys.Principal caller)
@@ -122,7 +126,7 @@ final class CommandRoutes
 
     private String knownSymbol(final String symbol)
     {
-        if (!models.depth().hasSymbol(symbol))
+        if (!symbols.contains(symbol))
         {
             throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
         }

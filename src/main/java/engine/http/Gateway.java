@@ -34,6 +34,12 @@ final class Gateway
         this.latencies = latencies;
     }
 
+    /** The sequence number of the newest command the engine has taken. */
+    long lastSubmittedSeq()
+    {
+        return engine.nextSeq() - 1;
+    }
+
     /** Why commands are refused now, or null. */
     String refusal()
     {

@@ -1,6 +1,7 @@
 package engine.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import engine.gateway.KnownSymbols;
 import engine.app.Engine;
 import engine.journal.JournalLookup;
 import engine.journal.JournalWriter;
@@ -31,8 +32,11 @@ public final class HttpApi implements AutoCloseable
     private HttpApi(final Gateway gateway, final EngineStats stats, final ReadModels models, final ApiKeys keys,
         final HttpEndpoint endpoint, final Identities ids, final JournalLookup journal)
     {
-        final QueryRoutes queries = new QueryRoutes(models, ids, journal);
-        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries);
+        // A read-only projection has no engine to catch up with: its depth model is as new as it gets.
+        final KnownSymbols symbols = new KnownSymbols(models.depth(),
+            gateway == null ? models.depth()::appliedSeq : gateway::lastSubmittedSeq);
+        final QueryRoutes queries = new QueryRoutes(models, ids, symbols, journal);
+        final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries, symbols);
         final DashboardRoutes dashboard = new DashboardRoutes(models, stats);
         hub = new StreamHub(models);
         app = Javalin.create(cfg ->

@@ -2,11 +2,12 @@ package engine.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import engine.gateway.KnownSymbols;
 import engine.api.AsciiName;
 import engine.api.Command;
-import engine.api.CommandText;
+import engine.format.CommandFileWriter;
 import engine.api.CommandType;
-import engine.api.TimeArgument;
+import engine.format.TimeArgument;
 import engine.gateway.ClientOrderIds;
 import engine.journal.JournalLookup;
 import engine.readmodel.AccountView;
@@ -43,16 +44,18 @@ final class QueryRoutes
     /** Kept commands one {@code GET /commands} request looks at, at most: bounds the time it holds the model. */
     static final int SCAN_LIMIT = 1 << 16;
     private final ReadModels models;
+    private final KnownSymbols symbols;
     private final RequestIds requestIds;
     private final ClientOrderIds orderIds;
     private final JournalLookup journal;
 
     /** @param journal where commands' full text is read, or null when this server has no journal (a projection) */
-    QueryRoutes(final ReadModels models, final Identities ids, final JournalLookup journal)
+    QueryRoutes(final ReadModels models, final Identities ids, final KnownSymbols symbols, final JournalLookup journal)
     {
         this.models = models;
         this.requestIds = ids.requests();
         this.orderIds = ids.orders();
+        this.symbols = symbols;
         this.journal = journal;
     }
 
@@ -61,7 +64,11 @@ final class QueryRoutes
         final String symbol = pathName(ctx, "symbol");
         final int levels = (int)queryLong(ctx, "levels", 10, 1, 1000);
         await(ctx, models.depth());
-        final AsOf<?> depth = models.depth().depth(symbol, levels);
+        AsOf<?> depth = models.depth().depth(symbol, levels);
+        if (depth.value() == null && symbols.contains(symbol))
+        {
+            depth = models.depth().depth(symbol, levels);
+        }
         if (depth.value() == null)
         {
             throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
@@ -319,7 +326,7 @@ final class QueryRoutes
                 {
                     shown.orderId(orderIds.clientOrderId(c.orderId(), c.orderId()));
                 }
-                texts.put(c.seq(), new Journaled(c.timestamp(), CommandText.format(shown)));
+                texts.put(c.seq(), new Journaled(c.timestamp(), CommandFileWriter.line(shown)));
             });
         }
         return texts;
@@ -404,7 +411,7 @@ final class QueryRoutes
     private String knownSymbol(final Context ctx)
     {
         final String symbol = pathName(ctx, "symbol");
-        if (!models.depth().hasSymbol(symbol))
+        if (!symbols.contains(symbol))
         {
             throw ApiError.badField("symbol", "unknown symbol '" + symbol + "'");
         }
@@ -415,7 +422,7 @@ final class QueryRoutes
     void knownStreamSymbol(final Context ctx)
     {
         final String symbol = pathName(ctx, "symbol");
-        if (!models.depth().hasSymbol(symbol))
+        if (!symbols.contains(symbol))
         {
             throw ApiError.notFound("unknown symbol '" + symbol + "'");
         }

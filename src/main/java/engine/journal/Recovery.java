@@ -2,6 +2,7 @@ package engine.journal;
 
 import engine.api.SelfTradePrevention;
 import engine.core.EventBatch;
+import engine.format.CommandFileWriter;
 import engine.logic.BusinessLogic;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -122,7 +123,8 @@ public final class Recovery
                     catch (final RuntimeException e)
                     {
                         // The live stage reports the same bug and goes on (INTERNAL_ERROR); replay must match it.
-                        options.log().println("replay: engine fault at seq " + command.seq() + " [" + command + "]: " + e);
+                        options.log().println("replay: engine fault at seq " + command.seq() + " ["
+                            + CommandFileWriter.line(command) + "]: " + e);
                     }
                 });
         }

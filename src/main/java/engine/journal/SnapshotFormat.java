@@ -4,7 +4,7 @@ import engine.api.SelfTradePrevention;
 import engine.api.Side;
 import engine.book.Order;
 import engine.logic.BusinessLogic;
-import engine.logic.Instrument;
+import engine.book.Instrument;
 import engine.logic.StateRestorer;
 import engine.logic.StateVisitor;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.risk.NameIndex;
 
 /** The instrument table, looked up by packed symbol name. */

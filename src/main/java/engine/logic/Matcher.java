@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.api.EventSink;
 import engine.api.Reason;
 import engine.api.SelfTradePrevention;
@@ -83,7 +84,7 @@ final class Matcher
         final long qty, final long takerLimit, final boolean marketBuy, final EventSink sink)
     {
         final long price = maker.price();
-        final Account makerAccount = (Account)maker.owner();
+        final Account makerAccount = maker.owner();
         if (taker.side() == Side.BUY)
         {
             settle(takerAccount, marketBuy ? -1 : takerLimit, makerAccount, instrument, price, qty);
@@ -130,7 +131,7 @@ final class Matcher
     /** Takes a resting order off the book, releases what it holds and reports it cancelled. */
     void cancelResting(final Order order, final Reason reason, final EventSink sink)
     {
-        final Instrument instrument = (Instrument)order.instrument();
+        final Instrument instrument = order.instrument();
         instrument.book().remove(order);
         cancelDetached(order, reason, sink);
     }
@@ -138,7 +139,7 @@ final class Matcher
     /** Cancels the open quantity of an order that is not in the book (an incoming remainder). */
     void cancelDetached(final Order order, final Reason reason, final EventSink sink)
     {
-        final Instrument instrument = (Instrument)order.instrument();
+        final Instrument instrument = order.instrument();
         releaseReservation(order, instrument);
         sink.canceled(order.orderId(), order.account(), instrument.symbolHi(), instrument.symbolLo(), order.side(),
             order.openQty(), reason);
@@ -148,7 +149,7 @@ final class Matcher
     void releaseReservation(final Order order, final Instrument instrument)
     {
         final long held = instrument.reservation(order.side(), order.price(), order.openQty());
-        ((Account)order.owner()).release(instrument.reservedAsset(order.side()), held);
+        order.owner().release(instrument.reservedAsset(order.side()), held);
     }
 
     /** Forgets an order that is done (filled or cancelled) and returns it to the pool. */

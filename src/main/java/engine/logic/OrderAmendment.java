@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.api.CheckedMath;
 import engine.api.Command;
 import engine.api.EventSink;
@@ -46,7 +47,7 @@ final class OrderAmendment
             sink.rejected(true, c.orderId(), c.account(), Reason.UNKNOWN_ORDER);
             return;
         }
-        final Instrument instrument = (Instrument)order.instrument();
+        final Instrument instrument = order.instrument();
         final long newTotal = c.hasQty() ? c.qty() : order.filledQty() + order.openQty();
         final long newPrice = c.hasPrice() ? c.price() : order.price();
         if (c.hasQty() && (newTotal <= 0 ||
@@ -66,7 +67,7 @@ final class OrderAmendment
             matcher.cancelResting(order, Reason.AMENDED_TO_ZERO, sink);
             return;
         }
-        final Account account = (Account)order.owner();
+        final Account account = order.owner();
         final int asset = instrument.reservedAsset(order.side());
         final long extra = instrument.reservation(order.side(), newPrice, newOpen) -
             instrument.reservation(order.side(), order.price(), order.openQty());

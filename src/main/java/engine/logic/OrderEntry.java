@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.api.CheckedMath;
 import engine.api.Command;
 import engine.api.EventSink;

@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.api.Side;
 import engine.api.TimeInForce;
 import engine.book.Order;

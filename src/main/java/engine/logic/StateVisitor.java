@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.book.Order;
 
 /** Receives the engine state in canonical order (see {@link BusinessLogic#visit}). */

@@ -1,5 +1,6 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.api.AsciiName;
 import engine.book.BookSide;
 import engine.book.Order;

@@ -23,12 +23,6 @@ public final class Account
         return id;
     }
 
-    /** How many asset slots this account has; assets at or above it have zero balances. */
-    public int assetSlots()
-    {
-        return available.length;
-    }
-
     public long available(final int asset)
     {
         return asset < available.length ? available[asset] : 0;

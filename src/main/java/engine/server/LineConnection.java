@@ -1,10 +1,10 @@
 package engine.server;
 
 import engine.api.Command;
-import engine.core.AsciiBuffer;
-import engine.core.CanonicalFormat;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
+import engine.format.AsciiBuffer;
+import engine.format.CanonicalFormat;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

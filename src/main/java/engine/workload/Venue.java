@@ -1,5 +1,10 @@
 package engine.workload;
 
+import engine.api.AsciiName;
+import engine.api.OrderType;
+import engine.api.Side;
+import engine.api.TimeInForce;
+import engine.format.CommandFileWriter;
 import java.io.IOException;
 
 /**
@@ -13,11 +18,16 @@ final class Venue
     static final int FOK = 2;
     static final int POST_ONLY = 3;
     static final int GTD = 4;
-    private static final String[] TIF_NAMES = {"GTC", "IOC", "FOK", "POST_ONLY", "GTD:"};
+    /** By the constants above. */
+    private static final TimeInForce[] TIFS = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.POST_ONLY,
+        TimeInForce.GTD};
+    private static final long QUOTE_HI = AsciiName.hi(Holdings.QUOTE);
+    private static final long QUOTE_LO = AsciiName.lo(Holdings.QUOTE);
 
-    private final LineBuffer out;
+    private final CommandFileWriter out;
     private final ShadowBook[] books;
-    private final String[] symbolNames;
+    private final long[] symbolHi;
+    private final long[] symbolLo;
     private long now;
     private long nextOrderId = 1;
     private long orders;
@@ -26,15 +36,18 @@ final class Venue
     private long tradingCommands;
     private long trades;
 
-    Venue(LineBuffer out, int symbols, int capacityPerSymbol)
+    Venue(CommandFileWriter out, int symbols, int capacityPerSymbol)
     {
         this.out = out;
         this.books = new ShadowBook[symbols];
-        this.symbolNames = new String[symbols];
+        this.symbolHi = new long[symbols];
+        this.symbolLo = new long[symbols];
         for (int s = 0; s < symbols; s++)
         {
             books[s] = new ShadowBook(capacityPerSymbol);
-            symbolNames[s] = Holdings.symbolName(s);
+            final String name = Holdings.symbolName(s);
+            symbolHi[s] = AsciiName.hi(name);
+            symbolLo[s] = AsciiName.lo(name);
         }
     }
 
@@ -68,29 +81,29 @@ final class Venue
 
     void symbol(int s) throws IOException
     {
-        out.text("SYMBOL").field(now).field(symbolNames[s]).field(Holdings.baseAsset(s)).field(Holdings.QUOTE).end();
+        final String base = Holdings.baseAsset(s);
+        out.symbol(now, symbolHi[s], symbolLo[s], AsciiName.hi(base), AsciiName.lo(base), QUOTE_HI, QUOTE_LO).end();
     }
 
     void deposit(int account, String asset, long amount) throws IOException
     {
-        out.text("DEPOSIT").field(now).field(account).field(asset).field(amount).end();
+        out.deposit(now, account, AsciiName.hi(asset), AsciiName.lo(asset), amount).end();
     }
 
     void withdraw(int account, String asset, long amount) throws IOException
     {
-        out.text("WITHDRAW").field(now).field(account).field(asset).field(amount).end();
+        out.withdraw(now, account, AsciiName.hi(asset), AsciiName.lo(asset), amount).end();
     }
 
     void tick() throws IOException
     {
-        out.text("TICK").field(now).end();
+        out.tick(now).end();
     }
 
     /** A limit order; {@code expiry} is used only with {@link #GTD}. */
     void limit(int s, int account, boolean buy, int tif, long price, long qty, long expiry) throws IOException
     {
-        long id = placeLine(s, account, buy, "LIMIT", tif, expiry);
-        out.field(price).field(qty).end();
+        long id = placeLine(s, account, buy, OrderType.LIMIT, tif, expiry, true, price, qty);
         ShadowBook b = books[s];
         if (tif == POST_ONLY && b.crosses(buy, price))
         {
@@ -111,8 +124,7 @@ final class Venue
     /** A market order, {@link #IOC} or {@link #FOK}. */
     void market(int s, int account, boolean buy, int tif, long qty) throws IOException
     {
-        placeLine(s, account, buy, "MARKET", tif, 0);
-        out.comma().field(qty).end();
+        placeLine(s, account, buy, OrderType.MARKET, tif, 0, false, 0, qty);
         long limit = buy ? Long.MAX_VALUE : Long.MIN_VALUE;
         ShadowBook b = books[s];
         if (tif == FOK && !b.canFill(buy, limit, qty))
@@ -125,7 +137,7 @@ final class Venue
     void cancel(int s, int i) throws IOException
     {
         ShadowBook b = books[s];
-        out.text("CANCEL").field(now).field(b.account(i)).field(b.id(i)).end();
+        out.cancel(now, b.account(i), b.id(i)).end();
         b.removeAt(i);
     }
 
@@ -133,7 +145,7 @@ final class Venue
     void amendPrice(int s, int i, long newPrice) throws IOException
     {
         ShadowBook b = books[s];
-        out.text("AMEND").field(now).field(b.account(i)).field(b.id(i)).field(newPrice).comma().end();
+        out.amend(now, b.account(i), b.id(i), true, newPrice, false, 0).end();
         boolean buy = !b.isSell(i);
         if (newPrice == b.price(i) || (b.isPostOnly(i) && b.crosses(buy, newPrice)))
         {
@@ -146,7 +158,7 @@ final class Venue
     void amendQty(int s, int i, long newTotal) throws IOException
     {
         ShadowBook b = books[s];
-        out.text("AMEND").field(now).field(b.account(i)).field(b.id(i)).comma().field(newTotal).end();
+        out.amend(now, b.account(i), b.id(i), false, 0, true, newTotal).end();
         long newOpen = newTotal - (b.total(i) - b.open(i));
         if (newTotal <= 0)
         {
@@ -202,17 +214,14 @@ final class Venue
         return filled;
     }
 
-    /** Writes {@code PLACE,...,<tif>} and returns the new order's id. */
-    private long placeLine(int s, int account, boolean buy, String type, int tif, long expiry)
+    /** Writes the {@code PLACE} line and returns the new order's id. */
+    private long placeLine(int s, int account, boolean buy, OrderType type, int tif, long expiry, boolean hasPrice,
+            long price, long qty) throws IOException
     {
         orders++;
         long id = nextOrderId++;
-        out.text("PLACE").field(now).field(account).field(id).field(symbolNames[s])
-                .field(buy ? "BUY" : "SELL").field(type).field(TIF_NAMES[tif]);
-        if (tif == GTD)
-        {
-            out.number(expiry);
-        }
+        out.place(now, account, id, symbolHi[s], symbolLo[s], buy ? Side.BUY : Side.SELL, type, TIFS[tif], expiry, hasPrice,
+                price, qty).end();
         return id;
     }
 }

@@ -1,5 +1,6 @@
 package engine.workload;
 
+import engine.format.CommandFileWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.SplittableRandom;
@@ -33,7 +34,7 @@ public final class WorkloadGenerator
     private final long seed;
     private final int symbols;
     private final int accounts;
-    private final LineBuffer out = new LineBuffer();
+    private final CommandFileWriter out = new CommandFileWriter();
     private final Holdings holdings;
     private final Venue venue;
     private final OrderFlow flow;
@@ -124,7 +125,7 @@ public final class WorkloadGenerator
         if (!headerWritten)
         {
             headerWritten = true;
-            out.text("# workload profile=").text(profile.cliName()).text(" seed=").number(seed)
+            out.comment().text("workload profile=").text(profile.cliName()).text(" seed=").number(seed)
                     .text(" symbols=").number(symbols).text(" accounts=").number(accounts).end();
         }
         for (long n = 0; n < commands; n++)
@@ -161,7 +162,7 @@ public final class WorkloadGenerator
                 if (!flow.prefill())
                 {
                     phase = MIX;
-                    out.text("# ").text(profile.cliName()).text(" order flow").end();
+                    out.comment().text(profile.cliName()).text(" order flow").end();
                     flow.step();
                 }
             }

@@ -15,6 +15,7 @@ import engine.api.TimeInForce;
 import engine.core.EventBatch;
 import engine.core.Results;
 import engine.core.WaitStrategyType;
+import engine.format.CanonicalFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -269,7 +270,7 @@ class ConcurrentProducersTest
             engine.awaitIdle();
 
             assertThat(next.seq()).isEqualTo(2);
-            assertThat(next.events()).extracting(Event::toCanonicalLine).containsExactly("2,DEPOSITED,1,USD,5");
+            assertThat(next.events()).extracting(CanonicalFormat::line).containsExactly("2,DEPOSITED,1,USD,5");
             assertThat(faults.count()).isEqualTo(1);
             assertThat(faultText.toString(StandardCharsets.UTF_8)).contains("client bug");
             assertThat(output.seen).extracting(CommandResult::seq).containsExactly(1L, 2L);

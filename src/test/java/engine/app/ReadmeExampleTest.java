@@ -11,6 +11,7 @@ import engine.api.Side;
 import engine.api.TimeInForce;
 import engine.core.ResultListener;
 import engine.core.WaitStrategyType;
+import engine.format.CanonicalFormat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,7 @@ class ReadmeExampleTest
                 AsciiName.hi("BTC"), 0, AsciiName.hi("USD"), 0, 1, 1));
             final CommandResult result =
                 engine.submit(new Command().deposit(0, 1, AsciiName.hi("USD"), 0, 1_000_000)).join();
-            assertThat(result.events()).extracting(Object::toString).containsExactly("2,DEPOSITED,1,USD,1000000");
+            assertThat(result.events()).extracting(CanonicalFormat::line).containsExactly("2,DEPOSITED,1,USD,1000000");
 
             final Command command = new Command().place(0, 1, 7, AsciiName.hi("BTC-USD"), AsciiName.lo("BTC-USD"),
                 Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 0, true, 100, 5);

@@ -6,6 +6,7 @@ import engine.api.Command;
 import engine.api.CommandType;
 import engine.api.SelfTradePrevention;
 import engine.api.TimeInForce;
+import engine.format.CommandFileParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The command-file grammar of COMMAND-FILE.md: what is a command, what is skipped, what is malformed. */
 class CommandFileFormatTest
 {
-    private final CommandLineParser parser = new CommandLineParser();
+    private final CommandFileParser parser = new CommandFileParser();
     private final Command command = new Command();
 
     @ParameterizedTest
@@ -45,7 +46,7 @@ class CommandFileFormatTest
         "CANCEL,1,1"})
     void shouldReportLineAsMalformed(final String line)
     {
-        assertThat(parser.parse(line, command)).as(line).isEqualTo(CommandLineParser.Outcome.MALFORMED);
+        assertThat(parser.parse(line, command)).as(line).isEqualTo(CommandFileParser.Outcome.MALFORMED);
         assertThat(parser.error()).isNotBlank();
     }
 
@@ -53,18 +54,18 @@ class CommandFileFormatTest
     @ValueSource(strings = {"", "   ", "# a comment", "#PLACE,1,1,10,BTC-USD,BUY,LIMIT,GTC,100,5", "\r"})
     void shouldSkipBlankAndCommentLines(final String line)
     {
-        assertThat(parser.parse(line, command)).isEqualTo(CommandLineParser.Outcome.SKIP);
+        assertThat(parser.parse(line, command)).isEqualTo(CommandFileParser.Outcome.SKIP);
     }
 
     @Test
     void shouldAcceptExtremeIntegersAndEmptyOptionalFields()
     {
         assertThat(parser.parse("PLACE,5,-9223372036854775808,9223372036854775807,BTC-USD,SELL,MARKET,IOC,,1\r",
-            command)).isEqualTo(CommandLineParser.Outcome.COMMAND);
+            command)).isEqualTo(CommandFileParser.Outcome.COMMAND);
         assertThat(command.account()).isEqualTo(Long.MIN_VALUE);
         assertThat(command.orderId()).isEqualTo(Long.MAX_VALUE);
         assertThat(command.hasPrice()).isFalse();
-        assertThat(parser.parse("AMEND,,1,2,,", command)).isEqualTo(CommandLineParser.Outcome.COMMAND);
+        assertThat(parser.parse("AMEND,,1,2,,", command)).isEqualTo(CommandFileParser.Outcome.COMMAND);
         assertThat(command.type()).isEqualTo(CommandType.AMEND);
         assertThat(command.timestamp()).isEqualTo(5);
         assertThat(command.hasPrice()).isFalse();
@@ -75,7 +76,7 @@ class CommandFileFormatTest
     void shouldParseGtdExpiryAndKeepNegativeExpiryForTheEngineToReject()
     {
         assertThat(parser.parse("PLACE,7,1,10,A.B_c-1,BUY,LIMIT,GTD:-5,100,5", command))
-            .isEqualTo(CommandLineParser.Outcome.COMMAND);
+            .isEqualTo(CommandFileParser.Outcome.COMMAND);
         assertThat(command.tif()).isEqualTo(TimeInForce.GTD);
         assertThat(command.expiry()).isEqualTo(-5);
     }
@@ -83,11 +84,11 @@ class CommandFileFormatTest
     @Test
     void shouldRejectTimeGoingBackwardsButNotMoveTheClockOnMalformedLines()
     {
-        assertThat(parser.parse("TICK,10", command)).isEqualTo(CommandLineParser.Outcome.COMMAND);
-        assertThat(parser.parse("TICK,9", command)).isEqualTo(CommandLineParser.Outcome.MALFORMED);
+        assertThat(parser.parse("TICK,10", command)).isEqualTo(CommandFileParser.Outcome.COMMAND);
+        assertThat(parser.parse("TICK,9", command)).isEqualTo(CommandFileParser.Outcome.MALFORMED);
         assertThat(parser.error()).contains("lower than the previous time 10");
-        assertThat(parser.parse("TICK,20,x", command)).isEqualTo(CommandLineParser.Outcome.MALFORMED);
-        assertThat(parser.parse("TICK,", command)).isEqualTo(CommandLineParser.Outcome.COMMAND);
+        assertThat(parser.parse("TICK,20,x", command)).isEqualTo(CommandFileParser.Outcome.MALFORMED);
+        assertThat(parser.parse("TICK,", command)).isEqualTo(CommandFileParser.Outcome.COMMAND);
         assertThat(command.timestamp()).isEqualTo(10);
     }
 
@@ -145,9 +146,9 @@ class CommandFileFormatTest
     {
         // U+0131 (dotless i) upper-cases to I: "L\u0131M\u0131T" must not read as LIMIT.
         assertThat(parser.parse("PLACE,1,1,10,BTC-USD,BUY,L\u0131M\u0131T,GTC,100,5", command))
-            .isEqualTo(CommandLineParser.Outcome.MALFORMED);
+            .isEqualTo(CommandFileParser.Outcome.MALFORMED);
         assertThat(parser.parse("PLACE,1,1,10,BTC-USD,buy,LIMIT,GTC,100,5", command))
-            .isEqualTo(CommandLineParser.Outcome.MALFORMED);
+            .isEqualTo(CommandFileParser.Outcome.MALFORMED);
     }
 
     @Test

@@ -1,16 +1,16 @@
 package engine.http;
 
-import engine.testing.ChildEngine;
-import engine.testing.TestSettings;
 import static engine.http.HttpFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lmax.disruptor.dsl.ProducerType;
 import engine.api.Command;
 import engine.app.EngineConfig;
-import engine.cli.CommandLineParser;
 import engine.core.WaitStrategyType;
+import engine.format.CommandFileParser;
 import engine.reference.RandomCommandFiles;
+import engine.testing.ChildEngine;
+import engine.testing.TestSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -64,12 +64,12 @@ class ProjectionAgreementTest
 
     private static long replay(final HttpFixture http, final List<String> lines) throws Exception
     {
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         final Command command = new Command();
         CompletableFuture<?> lastResult = null;
         for (final String line : lines)
         {
-            if (parser.parse(line, command) == CommandLineParser.Outcome.COMMAND)
+            if (parser.parse(line, command) == CommandFileParser.Outcome.COMMAND)
             {
                 lastResult = http.engine.submit(command);
             }

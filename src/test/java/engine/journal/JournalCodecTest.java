@@ -6,6 +6,7 @@ import engine.api.Command;
 import engine.api.OrderType;
 import engine.api.Side;
 import engine.api.TimeInForce;
+import engine.format.CommandFileWriter;
 import org.junit.jupiter.api.Test;
 
 /** Journal entries keep the front ends' identities with the command, and the checksum covers them. */
@@ -18,7 +19,7 @@ class JournalCodecTest
         final int length = codec.encode(command.seq(7));
         final Command decoded = new Command().clientOrderId(99).requestId(5, 5); // stale values must not survive
         assertThat(codec.decode(length, decoded)).isEqualTo(JournalCodec.Outcome.COMMAND);
-        assertThat(decoded.toString()).isEqualTo(command.toString());
+        assertThat(CommandFileWriter.line(decoded)).isEqualTo(CommandFileWriter.line(command));
         assertThat(decoded.seq()).isEqualTo(7);
         return decoded;
     }

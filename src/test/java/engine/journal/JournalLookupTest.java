@@ -3,7 +3,7 @@ package engine.journal;
 import static engine.journal.JournalFixture.QUIET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import engine.api.CommandText;
+import engine.format.CommandFileWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ class JournalLookupTest
         lines.add(null);
         try (JournalReader reader = JournalReader.open(JournalDirectory.of(dir)))
         {
-            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) -> lines.add(CommandText.format(command)));
+            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) -> lines.add(CommandFileWriter.line(command)));
         }
         return lines;
     }
@@ -33,7 +33,7 @@ class JournalLookupTest
     private static List<String> lookUp(final JournalLookup lookup, final long first, final long last)
     {
         final List<String> found = new ArrayList<>();
-        final long handed = lookup.read(first, last, command -> found.add(CommandText.format(command)));
+        final long handed = lookup.read(first, last, command -> found.add(CommandFileWriter.line(command)));
         assertThat(handed).isEqualTo(found.size());
         return found;
     }

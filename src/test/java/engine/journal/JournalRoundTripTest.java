@@ -3,7 +3,7 @@ package engine.journal;
 import static engine.journal.JournalFixture.QUIET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import engine.api.CommandText;
+import engine.format.CommandFileWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class JournalRoundTripTest
         final StringBuilder cat = new StringBuilder();
         try (JournalReader reader = JournalReader.open(JournalDirectory.of(dir)))
         {
-            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) -> cat.append(CommandText.format(command)).append('\n'));
+            reader.readAll(Long.MAX_VALUE, false, QUIET, (command, index) -> cat.append(CommandFileWriter.line(command)).append('\n'));
         }
 
         assertThat(JournalFixture.run(cat.toString(), null, null)).isEqualTo(original);

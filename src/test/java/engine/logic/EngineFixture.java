@@ -1,13 +1,14 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.AsciiName;
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.book.Order;
-import engine.cli.CommandLineParser;
 import engine.core.EventBatch;
+import engine.format.CommandFileParser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ final class EngineFixture
 {
     private final BusinessLogic logic;
     private final InvariantChecker invariants;
-    private final CommandLineParser parser = new CommandLineParser();
+    private final CommandFileParser parser = new CommandFileParser();
     private final Command command = new Command();
     private final EventBatch events = new EventBatch();
     private long seq;
@@ -157,8 +158,8 @@ final class EngineFixture
 
     private void apply(final String line)
     {
-        final CommandLineParser.Outcome outcome = parser.parse(line, command);
-        assertThat(outcome).as("parsing [%s]: %s", line, parser.error()).isEqualTo(CommandLineParser.Outcome.COMMAND);
+        final CommandFileParser.Outcome outcome = parser.parse(line, command);
+        assertThat(outcome).as("parsing [%s]: %s", line, parser.error()).isEqualTo(CommandFileParser.Outcome.COMMAND);
         command.seq(++seq);
         lastLine = line;
         events.begin(command, null);

@@ -1,13 +1,15 @@
 package engine.logic;
 
+import engine.book.Instrument;
 import engine.api.AsciiName;
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.api.Side;
 import engine.book.Order;
-import engine.core.AsciiBuffer;
-import engine.core.CanonicalFormat;
 import engine.core.EventBatch;
+import engine.format.AsciiBuffer;
+import engine.format.CanonicalFormat;
+import engine.format.CommandFileWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +72,7 @@ final class InvariantChecker
     /** Call after {@code logic} applied {@code command}, whose events are in {@code events}. */
     void afterCommand(final Command command, final EventBatch events, final BusinessLogic logic)
     {
-        final String where = "after seq " + command.seq() + " [" + command + "]";
+        final String where = "after seq " + command.seq() + " [" + CommandFileWriter.line(command) + "]";
         track(events, where);
         checkState(logic, where);
         checkDeterminism(command, events, logic, where);

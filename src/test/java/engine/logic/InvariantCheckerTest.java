@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
-import engine.cli.CommandLineParser;
 import engine.core.EventBatch;
+import engine.format.CommandFileParser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class InvariantCheckerTest
 {
-    private final CommandLineParser parser = new CommandLineParser();
+    private final CommandFileParser parser = new CommandFileParser();
     private long seq;
 
     private Command command(final String line)

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
-import engine.cli.CommandLineParser;
 import engine.core.EventBatch;
+import engine.format.CommandFileParser;
 import engine.reference.RandomCommandFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,14 +84,14 @@ class RandomStreamInvariantsTest
     private static Run run(final List<String> lines, final SelfTradePrevention stp, final InvariantChecker invariants)
     {
         final BusinessLogic logic = new BusinessLogic(stp);
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         final Command command = new Command();
         final EventBatch events = new EventBatch();
         final List<String> all = new ArrayList<>();
         long seq = 0;
         for (final String line : lines)
         {
-            if (parser.parse(line, command) != CommandLineParser.Outcome.COMMAND)
+            if (parser.parse(line, command) != CommandFileParser.Outcome.COMMAND)
             {
                 continue;
             }

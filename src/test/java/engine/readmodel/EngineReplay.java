@@ -2,8 +2,8 @@ package engine.readmodel;
 
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
-import engine.cli.CommandLineParser;
 import engine.core.EventBatch;
+import engine.format.CommandFileParser;
 import engine.logic.BusinessLogic;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 final class EngineReplay
 {
     final BusinessLogic logic;
-    private final CommandLineParser parser = new CommandLineParser();
+    private final CommandFileParser parser = new CommandFileParser();
     private final Command command = new Command();
     private final EventBatch batch = new EventBatch();
     private long seq;
@@ -34,7 +34,7 @@ final class EngineReplay
     /** @return whether the line was a command */
     boolean apply(final String line, final Consumer<EventBatch> onBatch)
     {
-        if (parser.parse(line, command) != CommandLineParser.Outcome.COMMAND)
+        if (parser.parse(line, command) != CommandFileParser.Outcome.COMMAND)
         {
             return false;
         }

@@ -8,7 +8,7 @@ import engine.api.SelfTradePrevention;
 import engine.book.Order;
 import engine.core.EventBatch;
 import engine.logic.BusinessLogic;
-import engine.logic.Instrument;
+import engine.book.Instrument;
 import engine.logic.StateVisitor;
 import engine.testing.GeneratedCommands;
 import engine.workload.WorkloadProfile;

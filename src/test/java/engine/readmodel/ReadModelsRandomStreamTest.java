@@ -6,7 +6,7 @@ import engine.api.AsciiName;
 import engine.api.SelfTradePrevention;
 import engine.api.Side;
 import engine.book.Order;
-import engine.logic.Instrument;
+import engine.book.Instrument;
 import engine.logic.StateVisitor;
 import engine.reference.RandomCommandFiles;
 import java.util.ArrayList;

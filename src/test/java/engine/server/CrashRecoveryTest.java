@@ -7,7 +7,7 @@ import engine.book.Order;
 import engine.journal.JournalDirectory;
 import engine.journal.JournalReader;
 import engine.journal.Recovery;
-import engine.logic.Instrument;
+import engine.book.Instrument;
 import engine.logic.StateVisitor;
 import engine.testing.ChildEngine;
 import engine.testing.TestSettings;

@@ -10,7 +10,7 @@ import engine.book.Order;
 import engine.core.WaitStrategyType;
 import engine.journal.JournalDirectory;
 import engine.journal.Recovery;
-import engine.logic.Instrument;
+import engine.book.Instrument;
 import engine.logic.StateVisitor;
 import engine.readmodel.AccountView;
 import engine.readmodel.EventStoreReader;

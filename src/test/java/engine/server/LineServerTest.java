@@ -3,8 +3,8 @@ package engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.app.EngineConfig;
-import engine.cli.CommandLineParser;
 import engine.core.WaitStrategyType;
+import engine.format.CommandFileParser;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -36,7 +36,7 @@ class LineServerTest
 
     private static LineServer.LineDecoder decoder()
     {
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         return (bytes, from, to, into) -> switch (parser.parse(bytes, from, to, into))
         {
             case COMMAND -> null;

@@ -1,7 +1,7 @@
 package engine.testing;
 
 import engine.api.Command;
-import engine.cli.CommandLineParser;
+import engine.format.CommandFileParser;
 import engine.workload.WorkloadGenerator;
 import engine.workload.WorkloadProfile;
 import java.io.StringWriter;
@@ -21,12 +21,12 @@ public final class GeneratedCommands
         final StringWriter text = new StringWriter();
         new WorkloadGenerator(profile, 7, profile.defaultSymbols(), Math.min(profile.defaultAccounts(), 2_000))
             .write(count, text);
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         final List<Command> parsed = new ArrayList<>(count);
         for (final String line : text.toString().split("\n"))
         {
             final Command command = new Command();
-            if (parser.parse(line, command) == CommandLineParser.Outcome.COMMAND)
+            if (parser.parse(line, command) == CommandFileParser.Outcome.COMMAND)
             {
                 parsed.add(command.seq(parsed.size() + 1));
             }

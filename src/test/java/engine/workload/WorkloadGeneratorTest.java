@@ -87,11 +87,7 @@ class WorkloadGeneratorTest
         WorkloadGenerator generator = small(profile, SEED);
         String text = generate(generator, 60_000);
 
-        ReferenceExchange reference = new ReferenceExchange();
-        for (String line : commandLines(text))
-        {
-            reference.apply(line.split(",", -1));
-        }
+        WorkloadAudit reference = WorkloadAudit.of(commandLines(text));
         assertThat(reference.unknownTargets).as("cancels and amends of orders that are not open").isZero();
         assertThat(reference.invalidAmends).as("amends to a zero quantity or price").isZero();
         assertThat(reference.reusedIds).as("PLACE with the id of an open order").isZero();
@@ -218,13 +214,9 @@ class WorkloadGeneratorTest
     void shouldGiveEverySymbolTradersWhenAccountsAreFewerThanSymbols() throws IOException
     {
         String text = generate(new WorkloadGenerator(WorkloadProfile.MULTI, SEED, 30, 3), 20_000);
-        ReferenceExchange reference = new ReferenceExchange();
-        for (String line : commandLines(text))
-        {
-            reference.apply(line.split(",", -1));
-        }
+        WorkloadAudit reference = WorkloadAudit.of(commandLines(text));
         assertThat(reference.unknownTargets).isZero();
-        assertThat(reference.sellsWithoutBase).isZero();
+        assertThat(reference.sellsWithoutFunds).isZero();
     }
 
     private static org.assertj.core.data.Offset<Double> offsetOf(double d)

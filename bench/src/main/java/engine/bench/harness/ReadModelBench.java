@@ -4,20 +4,20 @@ import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.app.Engine;
 import engine.app.EngineConfig;
-import engine.cli.CommandLineParser;
 import engine.core.EventBatch;
 import engine.core.WaitStrategyType;
+import engine.format.CommandFileParser;
 import engine.http.ApiKeys;
 import engine.http.HttpApi;
+import engine.logic.BusinessLogic;
+import engine.readmodel.ReadModel;
+import engine.readmodel.ReadModels;
 import engine.workload.WorkloadGenerator;
 import engine.workload.WorkloadProfile;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import engine.logic.BusinessLogic;
-import engine.readmodel.ReadModel;
-import engine.readmodel.ReadModels;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -73,13 +73,13 @@ public final class ReadModelBench
         final long[] count = new long[1];
         // A bare business logic, one batch per command, on this thread.
         final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.NONE);
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         final Command command = new Command();
         final EventBatch b = new EventBatch();
         long seq = 0;
         for (final String line : lines)
         {
-            if (parser.parse(line, command) != CommandLineParser.Outcome.COMMAND)
+            if (parser.parse(line, command) != CommandFileParser.Outcome.COMMAND)
             {
                 continue;
             }
@@ -133,12 +133,12 @@ public final class ReadModelBench
 
     private static Command[] parse(final List<String> lines)
     {
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         final List<Command> out = new ArrayList<>();
         for (final String line : lines)
         {
             final Command c = new Command();
-            if (parser.parse(line, c) == CommandLineParser.Outcome.COMMAND)
+            if (parser.parse(line, c) == CommandFileParser.Outcome.COMMAND)
             {
                 out.add(c);
             }

@@ -2,7 +2,7 @@ package engine.bench.harness;
 
 import engine.api.Command;
 import engine.api.CommandType;
-import engine.cli.CommandLineParser;
+import engine.format.CommandFileParser;
 import engine.workload.WorkloadGenerator;
 import engine.workload.WorkloadProfile;
 import java.io.BufferedReader;
@@ -48,7 +48,7 @@ public record Workload(Path file, Command[] setup, Command[] flow)
         final long started = System.nanoTime();
         final List<Command> setup = new ArrayList<>();
         final List<Command> flow = new ArrayList<>(1 << 20);
-        final CommandLineParser parser = new CommandLineParser();
+        final CommandFileParser parser = new CommandFileParser();
         boolean marker = false;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII))
         {
@@ -63,12 +63,12 @@ public record Workload(Path file, Command[] setup, Command[] flow)
                     continue;
                 }
                 final Command command = new Command();
-                final CommandLineParser.Outcome outcome = parser.parse(line, command);
-                if (outcome == CommandLineParser.Outcome.MALFORMED)
+                final CommandFileParser.Outcome outcome = parser.parse(line, command);
+                if (outcome == CommandFileParser.Outcome.MALFORMED)
                 {
                     throw new IOException(file + ":" + lineNumber + ": " + parser.error());
                 }
-                if (outcome == CommandLineParser.Outcome.COMMAND)
+                if (outcome == CommandFileParser.Outcome.COMMAND)
                 {
                     (marker ? flow : setup).add(command);
                 }

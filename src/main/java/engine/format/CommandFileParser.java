@@ -1,4 +1,4 @@
-package engine.cli;
+package engine.format;
 
 import engine.api.AsciiName;
 import engine.api.Command;
@@ -11,7 +11,7 @@ import engine.api.TimeInForce;
  * without creating objects for well-formed lines. Keeps the previous command's time, since
  * an empty time field means "same as before" and times must never decrease.
  */
-public final class CommandLineParser
+public final class CommandFileParser
 {
     /** What {@link #parse} found. */
     public enum Outcome

@@ -1,4 +1,4 @@
-package engine.api;
+package engine.format;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package engine.cli;
+package engine.format;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,17 +7,17 @@ import java.nio.charset.StandardCharsets;
  * characters escaped ({@code \x1b}, {@code \u202e}), so a hostile or binary line can neither
  * flood the log nor drive the terminal.
  */
-final class Excerpt
+public final class Excerpt
 {
     /** The most characters of input a message quotes. */
-    static final int MAX_CHARS = 200;
+    public static final int MAX_CHARS = 200;
 
     private Excerpt()
     {
     }
 
     /** {@code bytes[start, end)} as UTF-8, escaped and cut, ending in "... (N bytes)" when cut. */
-    static String of(final byte[] bytes, final int start, final int end)
+    public static String of(final byte[] bytes, final int start, final int end)
     {
         // Decode only what can be shown: a UTF-8 character is at most 4 bytes.
         final int shown = Math.min(end - start, MAX_CHARS * 4);

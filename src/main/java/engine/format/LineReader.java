@@ -1,4 +1,4 @@
-package engine.cli;
+package engine.format;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.io.InputStream;
  * the line is {@code bytes()[start(), end())}, valid until the next call. Memory stays
  * bounded by the longest line, whatever the stream's length.
  */
-final class LineReader
+public final class LineReader
 {
     private final InputStream in;
     private byte[] buffer = new byte[1 << 20];
@@ -18,13 +18,13 @@ final class LineReader
     private int lineEnd;
     private boolean eof;
 
-    LineReader(final InputStream in)
+    public LineReader(final InputStream in)
     {
         this.in = in;
     }
 
     /** @return false at the end of the stream. */
-    boolean next() throws IOException
+    public boolean next() throws IOException
     {
         while (true)
         {
@@ -77,17 +77,17 @@ final class LineReader
         }
     }
 
-    byte[] bytes()
+    public byte[] bytes()
     {
         return buffer;
     }
 
-    int start()
+    public int start()
     {
         return lineStart;
     }
 
-    int end()
+    public int end()
     {
         return lineEnd;
     }

@@ -1,4 +1,4 @@
-package engine.core;
+package engine.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

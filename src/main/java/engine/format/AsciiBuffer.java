@@ -1,10 +1,14 @@
-package engine.core;
+package engine.format;
 
 import engine.api.AsciiName;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 
-/** A growable byte buffer that writes numbers and names as ASCII without creating strings. */
+/**
+ * A growable byte buffer that writes numbers and names as ASCII without creating strings: the one
+ * number-to-text conversion of the text formats.
+ */
 public final class AsciiBuffer
 {
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -28,7 +32,10 @@ public final class AsciiBuffer
         }
     }
 
+    private static final char[] NO_CHARS = {};
+
     private byte[] bytes;
+    private char[] chars = NO_CHARS;
     private int length;
 
     public AsciiBuffer(final int capacity)
@@ -66,6 +73,18 @@ public final class AsciiBuffer
         ensure(ascii.length);
         System.arraycopy(ascii, 0, bytes, length, ascii.length);
         length += ascii.length;
+        return this;
+    }
+
+    /** Appends text that is all ASCII, as its bytes. */
+    public AsciiBuffer append(final CharSequence ascii)
+    {
+        final int n = ascii.length();
+        ensure(n);
+        for (int i = 0; i < n; i++)
+        {
+            bytes[length++] = (byte)ascii.charAt(i);
+        }
         return this;
     }
 
@@ -123,6 +142,20 @@ public final class AsciiBuffer
     public void writeTo(final OutputStream out) throws IOException
     {
         out.write(bytes, 0, length);
+    }
+
+    /** Writes the bytes as chars: ASCII reads the same in any charset the writer encodes to. */
+    public void writeTo(final Writer out) throws IOException
+    {
+        if (chars.length < length)
+        {
+            chars = new char[bytes.length];
+        }
+        for (int i = 0; i < length; i++)
+        {
+            chars[i] = (char)bytes[i];
+        }
+        out.write(chars, 0, length);
     }
 
     @Override

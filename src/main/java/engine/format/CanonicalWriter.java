@@ -1,6 +1,7 @@
-package engine.core;
+package engine.format;
 
 import com.lmax.disruptor.EventHandler;
+import engine.core.EventBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

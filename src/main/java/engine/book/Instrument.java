@@ -1,8 +1,7 @@
-package engine.logic;
+package engine.book;
 
 import engine.api.CheckedMath;
 import engine.api.Side;
-import engine.book.OrderBook;
 
 /** A tradable symbol: its two assets, its scales and its book. */
 public final class Instrument
@@ -16,7 +15,7 @@ public final class Instrument
     private final long[] assetNames;
     private final OrderBook book = new OrderBook();
 
-    Instrument(final long symbolHi, final long symbolLo, final int baseAsset, final int quoteAsset,
+    public Instrument(final long symbolHi, final long symbolLo, final int baseAsset, final int quoteAsset,
         final long baseScale, final long quoteScale, final long[] assetNames)
     {
         this.symbolHi = symbolHi;
@@ -96,7 +95,7 @@ public final class Instrument
     }
 
     /** Quote units for {@code qty} lots at {@code price}; callers know it fits. */
-    long notional(final long price, final long qty)
+    public long notional(final long price, final long qty)
     {
         return price * qty * quoteScale;
     }

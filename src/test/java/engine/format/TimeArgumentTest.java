@@ -1,4 +1,4 @@
-package engine.api;
+package engine.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
