@@ -12,7 +12,7 @@ public class Command
 {
     // Enums are kept as their ordinals: storing a reference into a long-lived ring slot costs a
     // GC write barrier on every publication, a byte costs nothing.
-    private byte type = (byte)CommandType.TICK.ordinal();
+    private byte type = (byte)CommandType.TICK.code();
     private long seq;
     private long timestamp;
     private long account;
@@ -93,9 +93,9 @@ public class Command
         this.orderId = orderId;
         this.symbolHi = symbolHi;
         this.symbolLo = symbolLo;
-        this.side = (byte)side.ordinal();
-        this.orderType = (byte)orderType.ordinal();
-        this.tif = (byte)tif.ordinal();
+        this.side = (byte)side.code();
+        this.orderType = (byte)orderType.code();
+        this.tif = (byte)tif.code();
         this.expiry = expiry;
         this.hasPrice = hasPrice;
         this.price = hasPrice ? price : 0;
@@ -134,7 +134,7 @@ public class Command
 
     private void reset(final CommandType type, final long time)
     {
-        this.type = (byte)type.ordinal();
+        this.type = (byte)type.code();
         this.timestamp = time;
         this.hasPrice = false;
         this.hasQty = false;

@@ -6,7 +6,7 @@ package engine.api;
  * grouped by area: 1x validation, 2x funds and liquidity, 3x order lifecycle, 4x
  * account/instrument admin, 9x engine faults.
  */
-public enum Reason
+public enum Reason implements Coded
 {
     NONE(0),
     UNKNOWN_SYMBOL(10),
@@ -30,15 +30,7 @@ public enum Reason
     /** The engine hit a bug while applying the command; it was logged and the engine went on. */
     INTERNAL_ERROR(90);
 
-    private static final Reason[] BY_CODE = new Reason[100];
-
-    static
-    {
-        for (final Reason reason : values())
-        {
-            BY_CODE[reason.code] = reason;
-        }
-    }
+    private static final Reason[] BY_CODE = EnumCodes.table(values());
 
     private final int code;
 
@@ -47,6 +39,7 @@ public enum Reason
         this.code = code;
     }
 
+    @Override
     public int code()
     {
         return code;
@@ -55,6 +48,6 @@ public enum Reason
     /** @return the reason with this code, or {@code null} when no reason has it. */
     public static Reason fromCode(final int code)
     {
-        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return EnumCodes.find(BY_CODE, code);
     }
 }

@@ -15,7 +15,7 @@ public final class CpuAffinity
     }
 
     /** Pins the calling thread to {@code cpu}; a CPU the process may not use is reported, not fatal. */
-    static void pinCurrentThread(final int cpu)
+    public static void pinCurrentThread(final int cpu)
     {
         try
         {

@@ -5,6 +5,7 @@ import engine.api.Command;
 import engine.api.EventType;
 import engine.app.Engine;
 import engine.app.EngineConfig;
+import engine.app.PacedSender;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
 import engine.core.WaitStrategyType;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Option;
 
@@ -178,53 +178,33 @@ final class DemoCommand implements Callable<Integer>
     }
 
     /**
-     * Sends commands open loop at a fixed rate and records, on the result thread, the time from
-     * each command's intended send time to its result, so a stall counts against every command
-     * it delayed (no coordinated omission).
+     * Records, on the result thread, the time from each paced command's intended send time to its
+     * result, so a stall counts against every command it delayed (no coordinated omission).
      */
     private static final class PacedLatency implements ResultListener
     {
         final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
-        private final long[] intended;
-        private final long periodNanos;
+        private final PacedSender sender;
+        private final int count;
         private long firstSeq;
 
         PacedLatency(final int count, final int rate)
         {
-            intended = new long[count];
-            periodNanos = 1_000_000_000L / Math.max(1, rate);
+            this.sender = new PacedSender(Math.max(1, rate), count);
+            this.count = count;
         }
 
         void send(final Engine engine, final CommandSource source, final long firstSeq) throws Exception
         {
             this.firstSeq = firstSeq;
             final Command command = new Command();
-            final long start = System.nanoTime();
-            for (int i = 0; i < intended.length && source.next(command); i++)
-            {
-                final long due = start + i * periodNanos;
-                long now;
-                while ((now = System.nanoTime()) < due)
-                {
-                    if (due - now > 50_000)
-                    {
-                        LockSupport.parkNanos(due - now - 50_000);
-                    }
-                    else
-                    {
-                        // Yield rather than spin: on a small machine the pipeline threads need this core.
-                        Thread.yield();
-                    }
-                }
-                intended[i] = due;
-                engine.submit(command, this);
-            }
+            sender.send(() -> source.next(command) ? command : null, count, System.nanoTime(), engine::submit, this);
         }
 
         @Override
         public void onResult(final EventBatch result)
         {
-            histogram.recordValue(Math.max(0, System.nanoTime() - intended[(int)(result.seq() - firstSeq)]));
+            histogram.recordValue(Math.max(0, System.nanoTime() - sender.due(result.seq() - firstSeq)));
         }
     }
 

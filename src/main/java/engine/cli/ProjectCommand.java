@@ -79,7 +79,7 @@ final class ProjectCommand implements Callable<Integer>
     {
         if (!EventStoreFormat.isCurrent(events))
         {
-            System.err.println("project: event store " + events + " has an older format than this build's (" +
+            System.err.println("project: event store " + events + " has another format than this build's (" +
                 EventStoreFormat.FORMAT + "); start the engine on its data directory, or run 'scripts/engine journal " +
                 "rebuild-events DATA', to regenerate it from the journal");
             return 1;

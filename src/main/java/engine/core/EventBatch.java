@@ -64,7 +64,7 @@ public final class EventBatch implements EventSink
     {
         this.seq = command.seq();
         this.timestamp = command.timestamp();
-        this.commandType = (byte)command.type().ordinal();
+        this.commandType = (byte)command.type().code();
         this.account = command.account();
         this.orderId = command.orderId();
         this.hasClientOrderId = command.hasClientOrderId();
@@ -120,7 +120,7 @@ public final class EventBatch implements EventSink
         final int base = count * WORDS;
         // Plain stores rather than Arrays.fill: the record is short and this is the BLP's hot path.
         final long[] w = words;
-        w[base + HEADER] = type.ordinal() | flags;
+        w[base + HEADER] = type.code() | flags;
         w[base + ORDER_ID] = 0;
         w[base + ACCOUNT] = 0;
         w[base + NAME_HI] = 0;
@@ -137,7 +137,7 @@ public final class EventBatch implements EventSink
 
     private static long side(final Side side)
     {
-        return (long)side.ordinal() << 8;
+        return (long)side.code() << 8;
     }
 
     private static long reason(final Reason reason)
@@ -149,7 +149,7 @@ public final class EventBatch implements EventSink
     public void accepted(final long orderId, final long account, final long symbolHi, final long symbolLo,
         final Side side, final OrderType type, final TimeInForce tif, final long price, final long qty)
     {
-        final int at = add(EventType.ACCEPTED, side(side) | (long)type.ordinal() << 32 | (long)tif.ordinal() << 40);
+        final int at = add(EventType.ACCEPTED, side(side) | (long)type.code() << 32 | (long)tif.code() << 40);
         words[at + ORDER_ID] = orderId;
         words[at + ACCOUNT] = account;
         words[at + NAME_HI] = symbolHi;
@@ -352,6 +352,25 @@ public final class EventBatch implements EventSink
         System.arraycopy(words, index * WORDS, dst, dstOffset, WORDS);
     }
 
+    /**
+     * Checks that every enum code in a raw record written by {@link #copyRecord} names a constant,
+     * so that a reader of stored events fails where it reads rather than later where one is used.
+     *
+     * @throws IllegalArgumentException naming the enum and the code that no constant has
+     */
+    public static void checkRecord(final long[] src, final int srcOffset)
+    {
+        final long header = src[srcOffset + HEADER];
+        EventType.fromCode((int)(header & 0xFF));
+        Side.fromCode((int)(header >>> 8 & 0xFF));
+        if (Reason.fromCode((int)(header >>> 16 & 0xFF)) == null)
+        {
+            throw new IllegalArgumentException("unknown Reason code " + (header >>> 16 & 0xFF));
+        }
+        OrderType.fromCode((int)(header >>> 32 & 0xFF));
+        TimeInForce.fromCode((int)(header >>> 40 & 0xFF));
+    }
+
     /** Appends a raw record written by {@link #copyRecord}; for decoders of stored events. */
     public void appendRecord(final long[] src, final int srcOffset)
     {
@@ -364,7 +383,7 @@ public final class EventBatch implements EventSink
     {
         this.seq = seq;
         this.timestamp = timestamp;
-        this.commandType = (byte)commandType.ordinal();
+        this.commandType = (byte)commandType.code();
         this.listener = null;
         this.count = 0;
         this.hasClientOrderId = false;

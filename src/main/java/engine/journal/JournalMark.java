@@ -1,14 +1,12 @@
 package engine.journal;
 
+import engine.io.AtomicFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Properties;
 
@@ -112,7 +110,6 @@ public final class JournalMark
     public static void write(final JournalDirectory directory, final long seq, final long index, final String reason)
     {
         final Path file = directory.root().resolve(FILE_NAME);
-        final Path temporary = directory.root().resolve(FILE_NAME + ".tmp");
         final Properties values = new Properties();
         values.setProperty("seq", Long.toString(seq));
         values.setProperty("index", Long.toString(index));
@@ -120,15 +117,9 @@ public final class JournalMark
         values.setProperty("written", Instant.now().toString());
         try
         {
-            try (OutputStream out = Files.newOutputStream(temporary))
-            {
-                values.store(out, "the journal holds at least this seq; see engine.journal.JournalMark");
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE))
-            {
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            values.store(out, "the journal holds at least this seq; see engine.journal.JournalMark");
+            AtomicFile.write(file, out.toByteArray(), 0, out.size());
         }
         catch (final IOException e)
         {

@@ -2,14 +2,15 @@ package engine.journal;
 
 import engine.api.SelfTradePrevention;
 import engine.api.Side;
+import engine.api.TimeInForce;
 import engine.book.Order;
+import engine.io.AtomicFile;
 import engine.logic.BusinessLogic;
 import engine.book.Instrument;
 import engine.logic.StateRestorer;
 import engine.logic.StateVisitor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.zip.CRC32C;
 
 /**
  * Snapshot file format 1, little-endian:
@@ -21,6 +22,7 @@ import java.util.zip.CRC32C;
  * body: tagged records in the canonical walk order, then 'E'
  *  'I' symbolHi symbolLo baseHi baseLo quoteHi quoteLo baseScale quoteScale
  *  'O' symbolHi symbolLo orderId account price openQty filledQty expiry side(u8) tif(u8)   (priority order)
+ * self-trade prevention, side and tif are their enum codes ({@link engine.api.Coded}); an unknown one is refused
  *  'A' account
  *  'B' account assetHi assetLo available reserved
  * </pre>
@@ -45,7 +47,7 @@ final class SnapshotFormat
         buffer.putByte('E');
         buffer.putLongAt(0, MAGIC);
         buffer.putIntAt(8, VERSION);
-        buffer.putIntAt(12, stpCode(logic.selfTradePrevention()));
+        buffer.putIntAt(12, logic.selfTradePrevention().code());
         buffer.putLongAt(16, logic.lastSeq());
         buffer.putLongAt(24, logic.lastTimestamp());
         buffer.putLongAt(32, journalIndex);
@@ -57,12 +59,8 @@ final class SnapshotFormat
     /** Fills in the checksums; off the engine's critical path. */
     static void seal(final SnapshotBuffer buffer)
     {
-        final CRC32C crc = new CRC32C();
-        crc.update(buffer.array(), HEADER, buffer.length() - HEADER);
-        buffer.putIntAt(56, (int)crc.getValue());
-        crc.reset();
-        crc.update(buffer.array(), 0, 60);
-        buffer.putIntAt(60, (int)crc.getValue());
+        buffer.putIntAt(56, AtomicFile.crc32c(buffer.array(), HEADER, buffer.length() - HEADER));
+        buffer.putIntAt(60, AtomicFile.crc32c(buffer.array(), 0, 60));
     }
 
     /** The header fields of a checked snapshot. */
@@ -91,9 +89,7 @@ final class SnapshotFormat
             throw new JournalException("snapshot " + name + " has format version " + in.getInt(8) +
                 "; this engine reads version " + VERSION);
         }
-        final CRC32C crc = new CRC32C();
-        crc.update(file, 0, 60);
-        if (in.getInt(60) != (int)crc.getValue())
+        if (in.getInt(60) != AtomicFile.crc32c(file, 0, 60))
         {
             throw new JournalException("snapshot " + name + ": header checksum mismatch");
         }
@@ -103,13 +99,20 @@ final class SnapshotFormat
             throw new JournalException("snapshot " + name + " is truncated: body should be " + bodyLength + " bytes, file has " +
                 (file.length - HEADER));
         }
-        crc.reset();
-        crc.update(file, HEADER, file.length - HEADER);
-        if (in.getInt(56) != (int)crc.getValue())
+        if (in.getInt(56) != AtomicFile.crc32c(file, HEADER, file.length - HEADER))
         {
             throw new JournalException("snapshot " + name + ": body checksum mismatch");
         }
-        return new Header(in.getLong(16), in.getLong(24), in.getLong(32), in.getLong(48), stpOf(in.getInt(12)));
+        final SelfTradePrevention stp;
+        try
+        {
+            stp = SelfTradePrevention.fromCode(in.getInt(12));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new JournalException("snapshot " + name + ": " + e.getMessage() + " at offset 12", e);
+        }
+        return new Header(in.getLong(16), in.getLong(24), in.getLong(32), in.getLong(48), stp);
     }
 
     /** Rebuilds the state of a checked snapshot into {@code logic}, which must be empty. */
@@ -125,7 +128,7 @@ final class SnapshotFormat
             {
                 case 'I' -> restorer.instrument(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
                     in.getLong(), in.getLong(), in.getLong());
-                case 'O' -> restoreOrder(in, restorer);
+                case 'O' -> restoreOrder(name, in, restorer);
                 case 'A' -> restorer.account(in.getLong());
                 case 'B' -> restorer.balance(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
                 case 'E' ->
@@ -139,7 +142,7 @@ final class SnapshotFormat
         }
     }
 
-    private static void restoreOrder(final ByteBuffer in, final StateRestorer restorer)
+    private static void restoreOrder(final String name, final ByteBuffer in, final StateRestorer restorer)
     {
         final long symbolHi = in.getLong();
         final long symbolLo = in.getLong();
@@ -149,29 +152,19 @@ final class SnapshotFormat
         final long openQty = in.getLong();
         final long filledQty = in.getLong();
         final long expiry = in.getLong();
-        final Side side = in.get() == 0 ? Side.BUY : Side.SELL;
-        restorer.restingOrder(symbolHi, symbolLo, orderId, account, side, JournalCodec.tifOf(in.get()), price, openQty,
-            filledQty, expiry);
-    }
-
-    static int stpCode(final SelfTradePrevention stp)
-    {
-        return switch (stp)
+        final Side side;
+        final TimeInForce tif;
+        try
         {
-            case NONE -> 0;
-            case CANCEL_RESTING -> 1;
-            case CANCEL_INCOMING -> 2;
-        };
-    }
-
-    static SelfTradePrevention stpOf(final int code)
-    {
-        return switch (code)
+            side = Side.fromCode(in.get());
+            tif = TimeInForce.fromCode(in.get());
+        }
+        catch (final IllegalArgumentException e)
         {
-            case 1 -> SelfTradePrevention.CANCEL_RESTING;
-            case 2 -> SelfTradePrevention.CANCEL_INCOMING;
-            default -> SelfTradePrevention.NONE;
-        };
+            throw new JournalException("snapshot " + name + ": " + e.getMessage() + " in the order record ending at offset " +
+                in.position(), e);
+        }
+        restorer.restingOrder(symbolHi, symbolLo, orderId, account, side, tif, price, openQty, filledQty, expiry);
     }
 
     /** Writes each visited part of the state as a tagged record. */
@@ -210,8 +203,8 @@ final class SnapshotFormat
             out.putLong(order.openQty());
             out.putLong(order.filledQty());
             out.putLong(order.expiry());
-            out.putByte(order.side() == Side.BUY ? 0 : 1);
-            out.putByte(JournalCodec.tifCode(order.tif()));
+            out.putByte(order.side().code());
+            out.putByte(order.tif().code());
         }
 
         @Override

@@ -1,24 +1,21 @@
 package engine.journal;
 
 import engine.api.SelfTradePrevention;
+import engine.io.AtomicFile;
 import engine.logic.BusinessLogic;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The snapshot files of a journal directory, named {@code snapshot-<seq>.snap}. A snapshot is
- * written to a temporary file, forced to the device, renamed atomically and the directory
- * forced too: a crash leaves either the old set of snapshots or the new one, never half a file
- * under a snapshot's name.
+ * written with {@link AtomicFile} (temporary file, forced, renamed atomically, directory forced):
+ * a crash leaves either the old set of snapshots or the new one, never half a file under a
+ * snapshot's name.
  */
 public final class SnapshotStore
 {
@@ -73,28 +70,14 @@ public final class SnapshotStore
         }
     }
 
-    /** Seals and writes a captured image atomically; returns the file. */
+    /** Seals and writes a captured image atomically ({@link AtomicFile}); returns the file. */
     public Path write(final Image image)
     {
         SnapshotFormat.seal(image.buffer);
-        final Path dir = directory.snapshotDir();
-        final Path target = dir.resolve(name(image.seq));
-        final Path temp = dir.resolve("." + name(image.seq) + ".tmp");
+        final Path target = directory.snapshotDir().resolve(name(image.seq));
         try
         {
-            Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING))
-            {
-                final ByteBuffer data = ByteBuffer.wrap(image.buffer.array(), 0, image.buffer.length());
-                while (data.hasRemaining())
-                {
-                    channel.write(data);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(dir);
+            AtomicFile.write(target, image.buffer.array(), 0, image.buffer.length());
         }
         catch (final IOException e)
         {
@@ -102,14 +85,6 @@ public final class SnapshotStore
         }
         prune();
         return target;
-    }
-
-    private static void forceDirectory(final Path dir) throws IOException
-    {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ))
-        {
-            channel.force(true);
-        }
     }
 
     private void prune()

@@ -14,7 +14,9 @@
  * <p>Each queue document holds the entries of (part of) one ingress batch, at most 256, each
  * as {@code u8 length} then one entry in the binary layout of {@code JournalCodec} (23 to 111
  * bytes ending in a CRC32C); see {@code EntryPacker}. Queue indexes (in snapshots, results and
- * messages) are indexes of documents, not of entries.
+ * messages) are indexes of documents, not of entries. Enums in entries and snapshots are stored
+ * as their stable codes ({@link engine.api.Coded}); an unknown code is a bad entry or a refused
+ * snapshot, never a guess.
  *
  * <h2>Write path</h2>
  * {@link engine.journal.JournalWriter} is a stage on the ingress ring beside the business
@@ -42,8 +44,8 @@
  * <h2>Snapshots</h2>
  * Taken by {@code LiveEngine} at a quiescent point: submissions are paused, the engine drained,
  * the state copied into a buffer (the only pause), then the buffer is checksummed and written
- * to a temporary file, forced, renamed atomically and the directory forced, off the engine's
- * path. Every N commands (a background thread watches the sequence), on demand, and at
+ * with {@link engine.io.AtomicFile} (temporary file, forced, renamed atomically, directory
+ * forced), off the engine's path. Every N commands (a background thread watches the sequence), on demand, and at
  * shutdown. A snapshot records format version, last seq and time, the queue index of the
  * document holding its last entry (replay resumes after that entry, inside that document),
  * the state hash, and CRC32Cs of header and body; loading checks them all and the hash

@@ -39,8 +39,8 @@ final class StateHash implements StateVisitor
         mix(instrument.symbolHi());
         mix(order.orderId());
         mix(order.account());
-        mix(order.side().ordinal());
-        mix(order.tif().ordinal());
+        mix(order.side().code());
+        mix(order.tif().code());
         mix(order.price());
         mix(order.openQty());
         mix(order.filledQty());

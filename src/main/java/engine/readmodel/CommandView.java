@@ -95,7 +95,7 @@ public final class CommandView extends ReadModel
         {
             own++;
         }
-        long flags = b.commandType().ordinal() | (long)b.count() << 32;
+        long flags = b.commandType().code() | (long)b.count() << 32;
         long account = 0;
         long orderId = 0;
         if (own == b.count())
@@ -166,9 +166,13 @@ public final class CommandView extends ReadModel
             final long seq = in.readLong();
             final long timestamp = in.readLong();
             final long flags = in.readLong();
-            if ((flags & 0xFF) >= CommandType.values().length)
+            try
             {
-                throw new IOException("bad command type in " + Long.toHexString(flags));
+                CommandType.fromCode((int)(flags & 0xFF));
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new IOException(e.getMessage() + " in command record " + i + " of " + n, e);
             }
             record(seq, timestamp, flags, in.readLong(), in.readLong());
         }

@@ -22,6 +22,7 @@ public final class EventStoreReader implements AutoCloseable
     private static final int READ = 1;
     private static final int SKIPPED = 2;
 
+    private final Path dir;
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final EventBatch batch = new EventBatch();
@@ -33,6 +34,7 @@ public final class EventStoreReader implements AutoCloseable
     public EventStoreReader(final Path dir)
     {
         EventStoreFormat.check(dir);
+        this.dir = dir;
         queue = SingleChronicleQueueBuilder.binary(dir).build();
         tailer = queue.createTailer();
     }
@@ -65,7 +67,7 @@ public final class EventStoreReader implements AutoCloseable
     {
         int read = 0;
         int state;
-        while (read < max && (state = readOne(tailer, batch, record, skipThrough)) != NONE)
+        while (read < max && (state = readOne(dir, tailer, batch, record, skipThrough)) != NONE)
         {
             if (state == READ)
             {
@@ -80,8 +82,7 @@ public final class EventStoreReader implements AutoCloseable
         return read;
     }
 
-
-    private static int readOne(final ExcerptTailer tailer, final EventBatch batch, final long[] record,
+    private static int readOne(final Path dir, final ExcerptTailer tailer, final EventBatch batch, final long[] record,
         final long skipThrough)
     {
         try (DocumentContext dc = tailer.readingDocument())
@@ -90,29 +91,45 @@ public final class EventStoreReader implements AutoCloseable
             {
                 return NONE;
             }
-            final Bytes<?> bytes = dc.wire().bytes();
-            final long seq = bytes.readLong();
-            batch.begin(seq, bytes.readLong(), CommandType.fromCode(bytes.readInt()));
-            final int count = bytes.readInt();
-            final long account = bytes.readLong();
-            final long orderId = bytes.readLong();
-            final int flags = bytes.readInt();
-            batch.identities(account, orderId, (flags & 1) != 0, bytes.readLong(), (flags & 2) != 0, bytes.readLong(),
-                bytes.readLong());
-            if (seq <= skipThrough)
+            try
             {
-                return SKIPPED;
+                return decode(dc, batch, record, skipThrough);
             }
-            for (int i = 0; i < count; i++)
+            catch (final IllegalArgumentException e)
             {
-                for (int w = 0; w < record.length; w++)
-                {
-                    record[w] = bytes.readLong();
-                }
-                batch.appendRecord(record, 0);
+                // An enum code no constant has: a store written by a newer build, or damage.
+                throw new IllegalStateException("event store " + dir + ", excerpt index " + Long.toHexString(dc.index()) +
+                    ": " + e.getMessage(), e);
             }
-            return READ;
         }
+    }
+
+    private static int decode(final DocumentContext dc, final EventBatch batch, final long[] record,
+        final long skipThrough)
+    {
+        final Bytes<?> bytes = dc.wire().bytes();
+        final long seq = bytes.readLong();
+        batch.begin(seq, bytes.readLong(), CommandType.fromCode(bytes.readInt()));
+        final int count = bytes.readInt();
+        final long account = bytes.readLong();
+        final long orderId = bytes.readLong();
+        final int flags = bytes.readInt();
+        batch.identities(account, orderId, (flags & 1) != 0, bytes.readLong(), (flags & 2) != 0, bytes.readLong(),
+            bytes.readLong());
+        if (seq <= skipThrough)
+        {
+            return SKIPPED;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            for (int w = 0; w < record.length; w++)
+            {
+                record[w] = bytes.readLong();
+            }
+            EventBatch.checkRecord(record, 0);
+            batch.appendRecord(record, 0);
+        }
+        return READ;
     }
 
     /** Hands every command stored in {@code dir} now to {@code onBatch}, in order (catching up at start). */

@@ -60,7 +60,7 @@ public final class EventStoreWriter implements EventHandler<EventBatch>, AutoClo
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.writeLong(batch.seq());
             bytes.writeLong(batch.timestamp());
-            bytes.writeInt(batch.commandType().ordinal());
+            bytes.writeInt(batch.commandType().code());
             bytes.writeInt(batch.count());
             bytes.writeLong(batch.commandAccount());
             bytes.writeLong(batch.commandOrderId());

@@ -67,9 +67,9 @@ final class OrderTracker
             out.writeLong(o.orderId);
             out.writeLong(o.account);
             SnapshotIO.writeName(out, o.symbol);
-            SnapshotIO.writeEnum(out, o.side);
-            SnapshotIO.writeEnum(out, o.type);
-            SnapshotIO.writeEnum(out, o.tif);
+            SnapshotIO.writeCode(out, o.side);
+            SnapshotIO.writeCode(out, o.type);
+            SnapshotIO.writeCode(out, o.tif);
             out.writeLong(o.acceptedSeq);
             out.writeLong(o.price);
             out.writeLong(o.openQty);
@@ -87,9 +87,9 @@ final class OrderTracker
             final long orderId = in.readLong();
             final long account = in.readLong();
             final Name symbol = SnapshotIO.readName(in);
-            final Side side = SnapshotIO.readEnum(in, Side.class);
-            final OrderType type = SnapshotIO.readEnum(in, OrderType.class);
-            final TimeInForce tif = SnapshotIO.readEnum(in, TimeInForce.class);
+            final Side side = SnapshotIO.readCode(in, Side.class, Side::fromCode);
+            final OrderType type = SnapshotIO.readCode(in, OrderType.class, OrderType::fromCode);
+            final TimeInForce tif = SnapshotIO.readCode(in, TimeInForce.class, TimeInForce::fromCode);
             final long acceptedSeq = in.readLong();
             final LiveOrder o = newOrder().init(orderId, account, symbol(symbol.hi(), symbol.lo()), side, type, tif,
                 in.readLong(), in.readLong(), acceptedSeq);

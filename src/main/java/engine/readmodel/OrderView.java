@@ -1,7 +1,9 @@
 package engine.readmodel;
 
 import engine.api.AsciiName;
+import engine.api.Coded;
 import engine.api.CommandType;
+import engine.api.EnumCodes;
 import engine.api.EventType;
 import engine.api.OrderType;
 import engine.api.Reason;
@@ -27,10 +29,35 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 public final class OrderView extends ReadModel
 {
-    /** Where an order is in its life. */
-    public enum State
+    /** Where an order is in its life. The codes are stored in read-model snapshots: never renumber one. */
+    public enum State implements Coded
     {
-        NEW, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED
+        NEW(0),
+        PARTIALLY_FILLED(1),
+        FILLED(2),
+        CANCELLED(3),
+        REJECTED(4);
+
+        private static final State[] BY_CODE = EnumCodes.table(values());
+
+        private final int code;
+
+        State(final int code)
+        {
+            this.code = code;
+        }
+
+        @Override
+        public int code()
+        {
+            return code;
+        }
+
+        /** @throws IllegalArgumentException when no state has {@code code} */
+        public static State fromCode(final int code)
+        {
+            return EnumCodes.decode(BY_CODE, code, "OrderView.State");
+        }
     }
 
     /**
@@ -299,16 +326,16 @@ public final class OrderView extends ReadModel
             out.writeLong(it.getLongKey());
             out.writeLong(e.account);
             SnapshotIO.writeName(out, e.hasSymbol ? new Name(e.symbolHi, e.symbolLo) : null);
-            SnapshotIO.writeEnum(out, e.side);
-            SnapshotIO.writeEnum(out, e.type);
-            SnapshotIO.writeEnum(out, e.tif);
+            SnapshotIO.writeCode(out, e.side);
+            SnapshotIO.writeCode(out, e.type);
+            SnapshotIO.writeCode(out, e.tif);
             out.writeLong(e.price);
             out.writeLong(e.qty);
             out.writeLong(e.filled);
             out.writeLong(e.notional);
             out.writeBoolean(e.notionalOverflow);
-            SnapshotIO.writeEnum(out, e.state);
-            SnapshotIO.writeEnum(out, e.reason);
+            SnapshotIO.writeCode(out, e.state);
+            SnapshotIO.writeCode(out, e.reason);
             out.writeLong(e.seq);
             out.writeLong(e.lastSeq);
             out.writeLong(e.ticket);
@@ -336,16 +363,16 @@ public final class OrderView extends ReadModel
             e.hasSymbol = symbol != null;
             e.symbolHi = symbol == null ? 0 : symbol.hi();
             e.symbolLo = symbol == null ? 0 : symbol.lo();
-            e.side = SnapshotIO.readEnum(in, Side.class);
-            e.type = SnapshotIO.readEnum(in, OrderType.class);
-            e.tif = SnapshotIO.readEnum(in, TimeInForce.class);
+            e.side = SnapshotIO.readCode(in, Side.class, Side::fromCode);
+            e.type = SnapshotIO.readCode(in, OrderType.class, OrderType::fromCode);
+            e.tif = SnapshotIO.readCode(in, TimeInForce.class, TimeInForce::fromCode);
             e.price = in.readLong();
             e.qty = in.readLong();
             e.filled = in.readLong();
             e.notional = in.readLong();
             e.notionalOverflow = in.readBoolean();
-            e.state = SnapshotIO.readEnum(in, State.class);
-            e.reason = SnapshotIO.readEnum(in, Reason.class);
+            e.state = SnapshotIO.readCode(in, State.class, State::fromCode);
+            e.reason = SnapshotIO.readCode(in, Reason.class, Reason::fromCode);
             e.seq = in.readLong();
             e.lastSeq = in.readLong();
             e.ticket = in.readLong();

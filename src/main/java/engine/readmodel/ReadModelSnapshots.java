@@ -1,5 +1,6 @@
 package engine.readmodel;
 
+import engine.io.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,12 +8,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,14 +17,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 
 /**
  * Snapshots of the five read models, so that a projection can start from one instead of
  * replaying the whole event store.
  *
- * <p>File {@code readmodels-<seq, 20 digits>.snap}, written as {@code .snap.tmp}, forced to disk
- * and renamed atomically. Layout (big-endian, {@link DataOutputStream}):
+ * <p>File {@code readmodels-<seq, 20 digits>.snap}, written with {@link AtomicFile} (temporary
+ * file, forced, renamed atomically, directory forced). Layout (big-endian, {@link DataOutputStream}):
  * <pre>
  *   int   magic 0x524D534E ("RMSN")
  *   int   format version ({@link #VERSION})
@@ -36,8 +32,9 @@ import java.util.zip.CRC32;
  *   per model, in ReadModels order (depth, trades, accounts, orders, commands):
  *     UTF   model class simple name
  *     long  the model's own applied sequence
- *     int   state length, then that many bytes of the model's own state
- *   long  CRC32 of every byte before it
+ *     int   state length, then that many bytes of the model's own state (enums as their
+ *           {@link engine.api.Coded} codes)
+ *   int   CRC32C of every byte before it
  * </pre>
  * A file with a bad magic, version, length or checksum, or whose state does not fit the models
  * (another {@code --time-unit-nanos}), is reported through the reporter naming the file and
@@ -50,9 +47,13 @@ public final class ReadModelSnapshots
     public static final int MAGIC = 0x524D534E;
     /**
      * 2: primitive model layouts with retention (finished-order queue, command ring); 3: trades
-     * carry four candle intervals (1 s, 1 min, 5 min, 1 h). Older versions are refused.
+     * carry four candle intervals (1 s, 1 min, 5 min, 1 h); 4: a CRC32C (int) instead of a CRC32
+     * (long) and enums as their stable codes, where 3 stored ordinals (a rejection reason's
+     * ordinal differs from its code). Other versions are refused, naming the file and both
+     * versions; the projection then replays the event store, which can always rebuild them.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+    private static final int CHECKSUM = 4;
     private static final Pattern FILE = Pattern.compile("readmodels-(\\d{20})\\.snap");
 
     /** The models' state, copied model by model under each model's lock. */
@@ -138,9 +139,8 @@ public final class ReadModelSnapshots
                 out.write(state.bytes());
             }
             out.flush();
-            final CRC32 crc = new CRC32();
-            crc.update(buffer.toByteArray());
-            out.writeLong(crc.getValue());
+            final byte[] body = buffer.toByteArray();
+            out.writeInt(AtomicFile.crc32c(body, 0, body.length));
         }
         catch (final IOException e)
         {
@@ -152,7 +152,7 @@ public final class ReadModelSnapshots
     /** Restores {@code bytes} (a whole file) into fresh {@code models}; returns the snapshot's seq. */
     static long decode(final byte[] bytes, final ReadModels models) throws IOException
     {
-        if (bytes.length < 4 + 4 + 8 + 4 + 8)
+        if (bytes.length < 4 + 4 + 8 + 4 + CHECKSUM)
         {
             throw new IOException("too short (" + bytes.length + " bytes)");
         }
@@ -165,15 +165,14 @@ public final class ReadModelSnapshots
         final int version = buffer.getInt(4);
         if (version != VERSION)
         {
-            throw new IOException("unsupported format version " + version + " (this build reads " + VERSION + ")");
+            throw new IOException("unsupported format version " + version + " (this build reads " + VERSION + ")" +
+                (version < VERSION ? "; replaying the event store instead rebuilds it" : ""));
         }
-        final CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 8);
-        if (crc.getValue() != buffer.getLong(bytes.length - 8))
+        if (AtomicFile.crc32c(bytes, 0, bytes.length - CHECKSUM) != buffer.getInt(bytes.length - CHECKSUM))
         {
             throw new IOException("checksum mismatch");
         }
-        final DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 8, bytes.length - 16));
+        final DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 8, bytes.length - 8 - CHECKSUM));
         final long seq = in.readLong();
         final int count = in.readInt();
         final List<ReadModel> all = models.all();
@@ -209,31 +208,12 @@ public final class ReadModelSnapshots
         return seq;
     }
 
-    /** Writes {@code snapshot} to a temporary file, forces it and renames it into place; prunes old ones. */
+    /** Writes {@code snapshot} atomically ({@link AtomicFile}); prunes old ones. */
     public Path write(final Snapshot snapshot) throws IOException
     {
-        Files.createDirectories(dir);
         final Path file = dir.resolve(fileName(snapshot.seq));
-        final Path tmp = dir.resolve(fileName(snapshot.seq) + ".tmp");
         final byte[] bytes = encode(snapshot);
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING))
-        {
-            final ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining())
-            {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        try
-        {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (final AtomicMoveNotSupportedException e)
-        {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(file, bytes, 0, bytes.length);
         prune();
         return file;
     }

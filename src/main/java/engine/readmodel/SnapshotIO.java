@@ -1,8 +1,10 @@
 package engine.readmodel;
 
+import engine.api.Coded;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.function.IntFunction;
 
 /** Field codecs shared by the read models' snapshot formats (see {@link ReadModelSnapshots}). */
 final class SnapshotIO
@@ -26,21 +28,40 @@ final class SnapshotIO
         return in.readBoolean() ? new Name(in.readLong(), in.readLong()) : null;
     }
 
-    /** An enum constant as its ordinal, -1 for null. */
-    static void writeEnum(final DataOutputStream out, final Enum<?> value) throws IOException
+    /** An enum constant as its stable code ({@link Coded}), -1 for null. */
+    static void writeCode(final DataOutputStream out, final Coded value) throws IOException
     {
-        out.writeInt(value == null ? -1 : value.ordinal());
+        out.writeInt(value == null ? -1 : value.code());
     }
 
-    static <E extends Enum<E>> E readEnum(final DataInputStream in, final Class<E> type) throws IOException
+    /**
+     * Reads what {@link #writeCode} wrote.
+     *
+     * @param fromCode the enum's decoder; it may throw or return null for a code no constant has
+     * @throws IOException naming the enum and the code when no constant has it
+     */
+    static <E extends Enum<E> & Coded> E readCode(final DataInputStream in, final Class<E> type,
+        final IntFunction<E> fromCode) throws IOException
     {
-        final int ordinal = in.readInt();
-        final E[] values = type.getEnumConstants();
-        if (ordinal < -1 || ordinal >= values.length)
+        final int code = in.readInt();
+        if (code == -1)
         {
-            throw new IOException("bad " + type.getSimpleName() + " ordinal " + ordinal);
+            return null;
         }
-        return ordinal < 0 ? null : values[ordinal];
+        E value;
+        try
+        {
+            value = fromCode.apply(code);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            value = null;
+        }
+        if (value == null)
+        {
+            throw new IOException("unknown " + type.getSimpleName() + " code " + code);
+        }
+        return value;
     }
 
     static void writeNullableLong(final DataOutputStream out, final Long value) throws IOException

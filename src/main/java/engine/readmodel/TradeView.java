@@ -124,7 +124,7 @@ public final class TradeView extends ReadModel
             if (b.type(i) == EventType.TRADE)
             {
                 final Series s = series(b.nameHi(i), b.nameLo(i));
-                record(s, b.seq(), b.timestamp(), b.price(i), b.qty(i), b.side(i).ordinal(), b.orderId(i),
+                record(s, b.seq(), b.timestamp(), b.price(i), b.qty(i), b.side(i).code(), b.orderId(i),
                     b.makerOrderId(i));
                 if (listener != null && listener.symbols().test(s.symbol))
                 {

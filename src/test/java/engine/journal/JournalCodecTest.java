@@ -60,11 +60,44 @@ class JournalCodecTest
         final int length = codec.encode(new Command().cancel(1, 2, 3).clientOrderId(4).seq(1));
         final byte[] entry = codec.array();
         entry[18 + 16] = 1; // says a request id follows where the client order id is
-        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(entry, 0, length - 4);
-        java.nio.ByteBuffer.wrap(entry, length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int)crc.getValue());
+        reseal(entry, length);
 
         assertThat(codec.decode(length, new Command())).isEqualTo(JournalCodec.Outcome.BAD);
         assertThat(codec.problem()).contains("does not fit");
+    }
+
+    @Test
+    void shouldStoreSideOrderTypeAndTimeInForceAsTheirCodes()
+    {
+        final int length = codec.encode(new Command().place(3, 1, 2, 11, 12, Side.SELL, OrderType.MARKET,
+            TimeInForce.POST_ONLY, 0, false, 0, 5).seq(1));
+        final byte[] entry = codec.array();
+        assertThat(length).isGreaterThan(PLACE_CODES + 2);
+        assertThat(entry[1]).as("kind PLACE").isEqualTo((byte)JournalCodec.KIND_PLACE);
+        assertThat(entry[PLACE_CODES]).as("side SELL").isEqualTo((byte)1);
+        assertThat(entry[PLACE_CODES + 1]).as("order type MARKET").isEqualTo((byte)1);
+        assertThat(entry[PLACE_CODES + 2]).as("time in force POST_ONLY").isEqualTo((byte)4);
+    }
+
+    @Test
+    void shouldRefuseAnEntryWithAnUnknownEnumCodeNamingTheEnumAndTheCode()
+    {
+        final int length = codec.encode(new Command().place(3, 1, 2, 11, 12, Side.BUY, OrderType.LIMIT,
+            TimeInForce.GTC, 0, true, 100, 5).seq(1));
+        codec.array()[PLACE_CODES + 2] = 9;
+        reseal(codec.array(), length);
+
+        assertThat(codec.decode(length, new Command())).isEqualTo(JournalCodec.Outcome.BAD);
+        assertThat(codec.problem()).contains("unknown TimeInForce code 9");
+    }
+
+    /** Where a PLACE body keeps side, order type and tif: after the header, account, order id and symbol. */
+    private static final int PLACE_CODES = 18 + 32;
+
+    private static void reseal(final byte[] entry, final int length)
+    {
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(entry, 0, length - 4);
+        java.nio.ByteBuffer.wrap(entry, length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int)crc.getValue());
     }
 }

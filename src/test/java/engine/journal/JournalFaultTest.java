@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.core.CommandSlot;
+import engine.io.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,6 +215,21 @@ class JournalFaultTest
         assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
             .isInstanceOf(JournalException.class).hasMessageContaining(snapshot.toString())
             .hasMessageContaining("format version 2");
+    }
+
+    @Test
+    void shouldRefuseASnapshotWithAnUnknownSelfTradePreventionCodeNamingTheFile() throws IOException
+    {
+        final Path snapshot = snapshotAt(2_000);
+        final byte[] file = Files.readAllBytes(snapshot);
+        final ByteBuffer header = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(12, 9);
+        header.putInt(60, AtomicFile.crc32c(file, 0, 60)); // a good checksum: only the code is wrong
+        Files.write(snapshot, file);
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining(snapshot.toString())
+            .hasMessageContaining("unknown SelfTradePrevention code 9");
     }
 
     @Test
@@ -421,6 +439,21 @@ class JournalFaultTest
             .isInstanceOf(JournalException.class).hasMessageContaining("entry format 1").hasMessageContaining(dir.toString());
         assertThatThrownBy(() -> new JournalWriter(journal, Durability.ASYNC, failure -> { }))
             .isInstanceOf(JournalException.class).hasMessageContaining("entry format 1");
+    }
+
+    @Test
+    void shouldRefuseAJournalOfAFutureEntryFormat() throws IOException
+    {
+        final Path settings = dir.resolve("journal.properties");
+        final int future = JournalCodec.FORMAT + 1;
+        Files.writeString(settings, Files.readString(settings).replace("entryFormat=" + JournalCodec.FORMAT,
+            "entryFormat=" + future));
+
+        assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
+            .isInstanceOf(JournalException.class).hasMessageContaining("entry format " + future)
+            .hasMessageContaining(dir.toString());
+        assertThatThrownBy(() -> new JournalWriter(journal, Durability.ASYNC, failure -> { }))
+            .isInstanceOf(JournalException.class).hasMessageContaining("entry format " + future);
     }
 
     @Test

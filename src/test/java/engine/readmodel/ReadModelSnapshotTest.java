@@ -1,11 +1,20 @@
 package engine.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import engine.api.EventType;
+import engine.api.Reason;
 import engine.api.SelfTradePrevention;
+import engine.api.Side;
 import engine.core.EventBatch;
+import engine.io.AtomicFile;
 import engine.reference.RandomCommandFiles;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,9 +202,7 @@ class ReadModelSnapshotTest
         // Newest: a future format version (checksum recomputed, so only the version is wrong).
         final byte[] future = Files.readAllBytes(files.get(0));
         ByteBuffer.wrap(future).putInt(4, ReadModelSnapshots.VERSION + 1);
-        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(future, 0, future.length - 8);
-        ByteBuffer.wrap(future).putLong(future.length - 8, crc.getValue());
+        ByteBuffer.wrap(future).putInt(future.length - 4, AtomicFile.crc32c(future, 0, future.length - 4));
         Files.write(files.get(0), future);
         // Middle: truncated (a torn write that somehow got renamed).
         final byte[] middle = Files.readAllBytes(files.get(1));
@@ -218,6 +225,48 @@ class ReadModelSnapshotTest
         {
             assertThat(list.filter(p -> p.toString().endsWith(".tmp")).count()).isZero();
         }
+    }
+
+    @Test
+    void aSnapshotOfFormat3IsReportedNamingTheFileAndTheProjectionReplaysInstead(@TempDir final Path dir)
+        throws Exception
+    {
+        // Written by the build before format 4 (CRC32 trailer, enums as ordinals): 7 commands, a
+        // trade, an IOC remainder and a rejection.
+        final Path file = dir.resolve("readmodels-00000000000000000007.snap");
+        try (var in = ReadModelSnapshotTest.class.getResourceAsStream("/formats/readmodels-v3.snap"))
+        {
+            Files.copy(in, file);
+        }
+        assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).getInt(4)).isEqualTo(3);
+        final List<String> reports = new ArrayList<>();
+        final ReadModelSnapshots store = new ReadModelSnapshots(dir, reports::add, 3);
+        assertThat(store.list()).containsExactly(file);
+
+        assertThat(store.restoreNewest(TIME_UNIT)).isEmpty();
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0)).contains(file.toString()).contains("format version 3")
+            .contains("this build reads " + ReadModelSnapshots.VERSION).contains("replaying the event store");
+    }
+
+    @Test
+    void aSnapshotHoldingAnUnknownEnumCodeIsRefusedNamingTheEnumAndTheCode() throws Exception
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            SnapshotIO.writeCode(out, Side.SELL);
+            SnapshotIO.writeCode(out, null);
+            out.writeInt(7);
+            out.writeInt(Reason.INTERNAL_ERROR.code() + 1);
+        }
+        final DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(SnapshotIO.readCode(in, Side.class, Side::fromCode)).isEqualTo(Side.SELL);
+        assertThat(SnapshotIO.readCode(in, Side.class, Side::fromCode)).isNull();
+        assertThatThrownBy(() -> SnapshotIO.readCode(in, Side.class, Side::fromCode))
+            .isInstanceOf(IOException.class).hasMessage("unknown Side code 7");
+        assertThatThrownBy(() -> SnapshotIO.readCode(in, Reason.class, Reason::fromCode))
+            .isInstanceOf(IOException.class).hasMessage("unknown Reason code 91");
     }
 
     /** The symbols, accounts and order ids a stream mentions, to ask about. */

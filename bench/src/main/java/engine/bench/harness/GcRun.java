@@ -22,7 +22,7 @@ final class GcRun
     {
         ProducerThread.run(() ->
         {
-            Pinning.pinProducer(settings.pin());
+            PinSpec.pinProducer(settings.pin());
             try (Pipeline pipeline = new Pipeline(settings, expectedOrders, Throughput.maxAccount(workload.setup())))
             {
                 final int n = workload.flow().length;

@@ -1,9 +1,8 @@
 package engine.bench.harness;
 
+import engine.app.PacedSender;
 import engine.core.EventBatch;
 import engine.core.ResultListener;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
 
@@ -26,26 +25,18 @@ final class Latency
         final Histogram histogram = new Histogram(HIGHEST, 3);
         /** From actual publication to result: the engine alone, without the producer's own lateness. */
         final Histogram service = new Histogram(HIGHEST, 3);
-        /** When each command was actually published; written before publication, read after its result. */
-        final long[] sent;
+        /** Paces the commands and knows when each was due and actually went out. */
+        final PacedSender sender;
         private final long firstSeq;
         private final long skip;
-        private final double nanosPerCommand;
-        volatile long start;
         volatile long lastSeq;
         long lastCompletion;
 
         Recorder(final long firstSeq, final long skip, final long rate, final int commands)
         {
-            this.sent = new long[commands];
+            this.sender = new PacedSender(rate, commands);
             this.firstSeq = firstSeq;
             this.skip = skip;
-            this.nanosPerCommand = 1e9 / rate;
-        }
-
-        long due(final long index)
-        {
-            return start + (long)(index * nanosPerCommand);
         }
 
         @Override
@@ -55,8 +46,8 @@ final class Latency
             final long index = result.seq() - firstSeq;
             if (index >= skip)
             {
-                histogram.recordValue(Math.min(HIGHEST, Math.max(0, now - due(index))));
-                service.recordValue(Math.min(HIGHEST, Math.max(0, now - sent[(int)index])));
+                histogram.recordValue(Math.min(HIGHEST, Math.max(0, now - sender.due(index))));
+                service.recordValue(Math.min(HIGHEST, Math.max(0, now - sender.sentAt((int)index))));
             }
             lastCompletion = now;
             lastSeq = result.seq();
@@ -64,7 +55,7 @@ final class Latency
     }
 
     /** One rate's outcome. */
-    record Outcome(long rate, long commands, double achievedRate, Histogram histogram, Histogram service, Path hgrm)
+    record Outcome(long rate, long commands, double achievedRate, Histogram histogram, Histogram service, Path hlog)
     {
     }
 
@@ -84,61 +75,34 @@ final class Latency
     /**
      * @param commands how many flow commands to offer (at most the file's)
      * @param skip     how many of them to leave out as warm-up
+     * @param hlog     where to write the histograms ({@link HistogramFiles}: also the {@code .hgrm} tables beside it)
      */
-    Outcome run(final long rate, final int commands, final int skip, final Path hgrm) throws Exception
+    Outcome run(final long rate, final int commands, final int skip, final Path hlog) throws Exception
     {
         final Outcome[] outcome = new Outcome[1];
         ProducerThread.run(() ->
         {
-            Pinning.pinProducer(settings.pin());
+            PinSpec.pinProducer(settings.pin());
             try (Pipeline pipeline = new Pipeline(settings, expectedOrders, expectedAccounts))
             {
                 pipeline.submitAll(workload.setup(), 0, workload.setup().length);
                 pipeline.engine.awaitIdle();
                 final Recorder recorder = new Recorder(pipeline.engine.nextSeq(), skip, rate, commands);
                 final long lastSeq = pipeline.engine.nextSeq() + commands - 1;
-                offer(pipeline, recorder, commands);
+                final long startMillis = System.currentTimeMillis();
+                // The first command is due in a millisecond, so that the first few are not already late.
+                recorder.sender.send(PacedSender.Feed.of(workload.flow()), commands, System.nanoTime() + 1_000_000,
+                    pipeline::submit, recorder);
                 while (recorder.lastSeq < lastSeq)
                 {
                     Thread.yield();
                 }
-                final double achieved = commands * 1e9 / (recorder.lastCompletion - recorder.start);
-                try (PrintStream file = new PrintStream(new FileOutputStream(hgrm.toFile())))
-                {
-                    recorder.histogram.outputPercentileDistribution(file, 1000.0);
-                }
-                try (PrintStream file = new PrintStream(new FileOutputStream(
-                    hgrm.resolveSibling(hgrm.getFileName().toString().replace(".hgrm", "-service.hgrm")).toFile())))
-                {
-                    recorder.service.outputPercentileDistribution(file, 1000.0);
-                }
-                outcome[0] = new Outcome(rate, commands, achieved, recorder.histogram, recorder.service, hgrm);
+                final double achieved = commands * 1e9 / (recorder.lastCompletion - recorder.sender.start());
+                HistogramFiles.write(recorder.histogram, recorder.service, startMillis, hlog);
+                outcome[0] = new Outcome(rate, commands, achieved, recorder.histogram, recorder.service, hlog);
             }
         });
         return outcome[0];
-    }
-
-    private void offer(final Pipeline pipeline, final Recorder recorder, final int commands)
-    {
-        final var flow = workload.flow();
-        recorder.start = System.nanoTime() + 1_000_000;
-        int next = 0;
-        while (next < commands)
-        {
-            final long now = System.nanoTime();
-            if (recorder.due(next) > now)
-            {
-                // Caught up: give the core away briefly; on 2 cores spinning here would starve the engine.
-                Thread.yield();
-                continue;
-            }
-            while (next < commands && recorder.due(next) <= now)
-            {
-                recorder.sent[next] = System.nanoTime();
-                pipeline.submit(flow[next], recorder);
-                next++;
-            }
-        }
     }
 
     static String percentiles(final Histogram h)

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * Draws the percentile distributions of several {@code .hgrm} files (HdrHistogram's
- * {@code outputPercentileDistribution}, values in microseconds) on one SVG chart, in the style of
+ * Draws the percentile distributions of several histogram logs ({@code .hlog}, {@link HistogramFiles})
+ * on one SVG chart, values in microseconds, in the style of
  * HdrHistogram's plotter: x is the percentile on a log scale of {@code 1/(1-p)}, y the latency on
  * a log scale.
  */
@@ -33,34 +35,27 @@ final class PercentilePlot
     {
     }
 
-    static void write(final List<Path> hgrms, final List<String> names, final String title, final Path svg)
+    static void write(final List<Path> hlogs, final List<String> names, final String title, final Path svg)
         throws IOException
     {
         final List<Series> series = new ArrayList<>();
-        for (int i = 0; i < hgrms.size(); i++)
+        for (int i = 0; i < hlogs.size(); i++)
         {
-            series.add(read(hgrms.get(i), names.get(i)));
+            series.add(read(hlogs.get(i), names.get(i)));
         }
         Files.writeString(svg, render(series, title), StandardCharsets.UTF_8);
     }
 
-    private static Series read(final Path hgrm, final String name) throws IOException
+    private static Series read(final Path hlog, final String name) throws IOException
     {
+        // The points of HdrHistogram's percentile distribution (5 ticks per half distance), in microseconds.
+        final Histogram histogram = HistogramFiles.read(hlog);
         final List<double[]> points = new ArrayList<>();
-        for (final String line : Files.readAllLines(hgrm))
+        for (final HistogramIterationValue v : histogram.percentiles(5))
         {
-            final String[] f = line.trim().split("\\s+");
-            if (f.length != 4 || !Character.isDigit(f[0].charAt(0)))
-            {
-                continue;
-            }
-            final double percentile = Double.parseDouble(f[1]);
-            if (percentile >= 1.0)
-            {
-                points.add(new double[] {Double.NaN, Double.parseDouble(f[0])});
-                continue;
-            }
-            points.add(new double[] {Math.log10(1 / (1 - percentile)), Double.parseDouble(f[0])});
+            final double percentile = v.getPercentileLevelIteratedTo() / 100.0;
+            final double micros = v.getValueIteratedTo() / 1000.0;
+            points.add(new double[] {percentile >= 1.0 ? Double.NaN : Math.log10(1 / (1 - percentile)), micros});
         }
         final double[] x = new double[points.size()];
         final double[] y = new double[points.size()];

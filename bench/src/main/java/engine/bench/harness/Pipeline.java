@@ -1,27 +1,22 @@
 package engine.bench.harness;
 
-import com.lmax.disruptor.EventHandler;
 import engine.api.Command;
 import engine.app.Engine;
 import engine.app.EngineConfig;
-import engine.core.CommandSlot;
 import engine.core.ResultListener;
 import engine.core.WaitStrategyType;
+import engine.journal.Durability;
+import engine.journal.JournalDirectory;
+import engine.journal.JournalWriter;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * A full engine (ingress ring, business logic, output ring, result handler, optional journal stage)
  * started for one benchmark run, with the pipeline settings of the command line.
- *
- * <p>The journal stage ({@code engine.journal.JournalWriter}) is looked up by reflection so the
- * harness keeps compiling while that package changes; {@code --journal off} never touches it.
  */
 final class Pipeline implements AutoCloseable
 {
@@ -29,14 +24,6 @@ final class Pipeline implements AutoCloseable
     record Settings(WaitStrategyType waitStrategy, WaitStrategyType outputWaitStrategy, String journal, int ringSize,
         String pin, Path journalRoot)
     {
-        static Settings from(final Options o)
-        {
-            final WaitStrategyType wait = WaitStrategyType.valueOf(o.get("wait", "YIELDING").toUpperCase(Locale.ROOT));
-            return new Settings(wait, WaitStrategyType.valueOf(o.get("output-wait", wait.name()).toUpperCase(Locale.ROOT)),
-                o.get("journal", "off").toLowerCase(Locale.ROOT), o.getInt("ring", 1 << 16), o.get("pin", ""),
-                Path.of(o.get("journal-dir", System.getProperty("java.io.tmpdir"))));
-        }
-
         Settings withJournal(final String mode)
         {
             return new Settings(waitStrategy, outputWaitStrategy, mode, ringSize, pin, journalRoot);
@@ -56,7 +43,7 @@ final class Pipeline implements AutoCloseable
     }
 
     final Engine engine;
-    private final AutoCloseable journal;
+    private final JournalWriter journal;
     private final Path journalDir;
     private final Command[] chunk = new Command[Engine.MAX_BATCH];
 
@@ -66,7 +53,7 @@ final class Pipeline implements AutoCloseable
             .outputWaitStrategy(s.outputWaitStrategy())
             .ingressRingSize(s.ringSize()).outputRingSize(Math.max(2, s.ringSize() / 4))
             .expectedOrders(expectedOrders).expectedAccounts(expectedAccounts)
-            .affinity(Pinning.engineAffinity(s.pin())).build();
+            .affinity(PinSpec.engineAffinity(s.pin())).build();
         final Engine.Builder builder = Engine.builder(config);
         if (s.journal().equals("off"))
         {
@@ -77,24 +64,11 @@ final class Pipeline implements AutoCloseable
         {
             Files.createDirectories(s.journalRoot());
             journalDir = Files.createTempDirectory(s.journalRoot(), "bench-journal-");
-            journal = journalWriter(journalDir, s.journal());
-            @SuppressWarnings("unchecked")
-            final EventHandler<CommandSlot> stage = (EventHandler<CommandSlot>)journal;
-            builder.journalStage(stage);
+            journal = new JournalWriter(JournalDirectory.of(journalDir), Durability.parse(s.journal()),
+                t -> System.err.println("bench: journal failed: " + t));
+            builder.journalStage(journal);
         }
         engine = builder.start();
-    }
-
-    private static AutoCloseable journalWriter(final Path dir, final String mode) throws Exception
-    {
-        final Class<?> directoryType = Class.forName("engine.journal.JournalDirectory");
-        final Class<?> durabilityType = Class.forName("engine.journal.Durability");
-        final Class<?> writerType = Class.forName("engine.journal.JournalWriter");
-        final Object directory = directoryType.getMethod("of", Path.class).invoke(null, dir);
-        final Object durability = durabilityType.getMethod("parse", String.class).invoke(null, mode);
-        final Constructor<?> constructor = writerType.getConstructor(directoryType, durabilityType, Consumer.class);
-        final Consumer<Throwable> onFailure = t -> System.err.println("bench: journal failed: " + t);
-        return (AutoCloseable)constructor.newInstance(directory, durability, onFailure);
     }
 
     /** Submits commands in ring batches, without listeners. */

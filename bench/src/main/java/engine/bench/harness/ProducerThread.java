@@ -1,8 +1,8 @@
 package engine.bench.harness;
 
 /**
- * Runs a measurement body on a thread named {@code bench-producer} (so that pinning can find
- * it by name) and waits for it, rethrowing whatever the body threw.
+ * Runs a measurement body on its own thread, {@code bench-producer} (which the body may pin,
+ * {@link PinSpec#pinProducer}), and waits for it, rethrowing whatever the body threw.
  */
 final class ProducerThread
 {

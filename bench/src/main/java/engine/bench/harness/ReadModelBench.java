@@ -33,7 +33,11 @@ public final class ReadModelBench
 
     public static void main(final String[] args) throws Exception
     {
-        final int commands = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 300_000;
+        if (args.length > 1)
+        {
+            throw new IllegalArgumentException("usage: scripts/bench readmodels [COMMANDS]");
+        }
+        final int commands = args.length > 0 ? Math.toIntExact(Count.parse(args[0])) : 300_000;
         run(commands);
     }
 

@@ -82,7 +82,7 @@ final class Throughput
         final long[] nanos = new long[1];
         ProducerThread.run(() ->
         {
-            Pinning.pinProducer(settings.pin());
+            PinSpec.pinProducer(settings.pin());
             final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.NONE, expectedOrders, expectedAccounts);
             final EventBatch sink = new EventBatch();
             apply(logic, sink, workload.setup());
@@ -156,7 +156,7 @@ final class Throughput
         final long[] nanos = new long[1];
         ProducerThread.run(() ->
         {
-            Pinning.pinProducer(s.pin());
+            PinSpec.pinProducer(s.pin());
             try (Pipeline pipeline = new Pipeline(s, expectedOrders, expectedAccounts))
             {
                 pipeline.submitAll(workload.setup(), 0, workload.setup().length);

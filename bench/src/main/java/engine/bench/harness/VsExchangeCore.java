@@ -11,7 +11,7 @@ import java.util.Properties;
 /**
  * The engine's side of {@code scripts/bench vs-exchange-core}. exchange-core's side (its own JVM,
  * {@code bench/exchange-core}) has already run the same file and left its trades, throughput rounds,
- * latency percentiles and {@code .hgrm} files in one directory. This checks that both engines made
+ * latency percentiles and histogram files ({@code .hlog}, {@code .hgrm}) in one directory. This checks that both engines made
  * the same trades ({@link TradeCheck}) and refuses to go on if they did not; then measures the
  * engine with the existing harness ({@link Throughput}, {@link Latency}) with the journal off and
  * async, on OS placement and pinned, at the same offered rates; and prints one table of both, with
@@ -32,14 +32,26 @@ final class VsExchangeCore
     {
     }
 
+    /**
+     * The command line's settings.
+     *
+     * @param ec       exchange-core's output folder; null for {@code <results>/vs-ec-<stamp>}
+     * @param pinned   the pinned placement of our configurations
+     * @param journals our journal modes
+     */
+    record Params(Path ec, Pipeline.Settings settings, int expectedOrders, String pinned, List<String> journals, int warmup,
+        int runs, double seconds, double skip)
+    {
+    }
+
     private VsExchangeCore()
     {
     }
 
-    static void run(final Options o, final Workload w, final Path results, final String stamp, final PrintStream out)
+    static void run(final Params o, final Workload w, final Path results, final String stamp, final PrintStream out)
         throws Exception
     {
-        final Path ec = Path.of(o.get("ec", results.resolve("vs-ec-" + stamp).toString()));
+        final Path ec = o.ec() != null ? o.ec() : results.resolve("vs-ec-" + stamp);
         final Properties theirs = new Properties();
         try (InputStream in = Files.newInputStream(ec.resolve("ec-summary.properties")))
         {
@@ -54,7 +66,7 @@ final class VsExchangeCore
         out.println("# exchange-core latency config:    " + theirs.getProperty("config.latency"));
         out.println("# exchange-core check pass: " + theirs.getProperty("check"));
 
-        out.println("# our check pass: " + new Throughput(w, Pipeline.Settings.from(o), o.getInt("expected-orders", 1 << 16))
+        out.println("# our check pass: " + new Throughput(w, o.settings(), o.expectedOrders())
             .check());
         final TradeCheck.Outcome check = TradeCheck.compare(w, ec.resolve("ec-trades.txt"));
         out.println("# trades: " + check.describe());
@@ -64,9 +76,9 @@ final class VsExchangeCore
                 ", so there is no comparison: " + check.firstDifference());
         }
 
-        final Pipeline.Settings base = Pipeline.Settings.from(o).withPin("");
-        final String pinned = o.get("pinned", "blp=1,io=0");
-        final List<String> journals = o.getList("journals", "off,async");
+        final Pipeline.Settings base = o.settings().withPin("");
+        final String pinned = o.pinned();
+        final List<String> journals = o.journals();
         final List<Config> configs = new ArrayList<>();
         for (final String placement : new String[] {"", pinned})
         {
@@ -81,14 +93,14 @@ final class VsExchangeCore
             out.println("# " + c.name() + ": " + c.settings().describe());
         }
 
-        final int warmup = o.getInt("warmup", 2);
-        final int runs = o.getInt("runs", 5);
+        final int warmup = o.warmup();
+        final int runs = o.runs();
         final double[] ourThroughput = new double[configs.size()];
         for (int placement = 0; placement < 2; placement++)
         {
             final Pipeline.Settings s = configs.get(placement * journals.size()).settings();
             out.println("# throughput, ours, " + (placement == 0 ? "OS placement" : "pinned " + pinned) + ":");
-            final List<double[]> rounds = new Throughput(w, s, o.getInt("expected-orders", 1 << 16))
+            final List<double[]> rounds = new Throughput(w, s, o.expectedOrders())
                 .run(journals, warmup, runs, out);
             for (int j = 0; j < journals.size(); j++)
             {
@@ -97,8 +109,8 @@ final class VsExchangeCore
         }
 
         final List<String> rates = List.of(theirs.getProperty("latency.rates").split(","));
-        final double seconds = Double.parseDouble(o.get("seconds", "2"));
-        final double skip = Double.parseDouble(o.get("skip", "0.25"));
+        final double seconds = o.seconds();
+        final double skip = o.skip();
         final Path dir = results.resolve("vs-ec-" + stamp);
         Files.createDirectories(dir);
         final List<VsTable.Row> rows = new ArrayList<>();
@@ -106,28 +118,28 @@ final class VsExchangeCore
         final List<String> plotNames = new ArrayList<>();
         final String plotRate = rates.get(rates.size() - 1);
         rows.add(theirRow(theirs, rates));
-        plotFiles.add(Path.of(theirs.getProperty("latency." + plotRate + ".hgrm")));
+        plotFiles.add(Path.of(theirs.getProperty("latency." + plotRate + ".hlog")));
         plotNames.add("exchange-core 0.5.3");
         boolean jitWarm = false;
         for (int i = 0; i < configs.size(); i++)
         {
             final Config c = configs.get(i);
-            final Latency latency = new Latency(w, c.settings(), o.getInt("expected-orders", 1 << 16));
+            final Latency latency = new Latency(w, c.settings(), o.expectedOrders());
             if (!jitWarm)
             {
                 final int jit = Math.min(w.flow().length, 500_000);
-                latency.run(200_000, jit, jit, dir.resolve("ours-jit-warmup.hgrm"));
+                latency.run(200_000, jit, jit, dir.resolve("ours-jit-warmup.hlog"));
                 jitWarm = true;
             }
             final List<Double> achieved = new ArrayList<>();
             final List<double[]> percentiles = new ArrayList<>();
             for (final String r : rates)
             {
-                final long rate = Options.parseCount(r);
+                final long rate = Count.parse(r);
                 final int commands = (int)Math.min(w.flow().length, Math.round(rate * seconds));
-                final Path hgrm = dir.resolve("ours-" + c.settings().journal() + "-" +
-                    (c.settings().pin().isEmpty() ? "os" : "pinned") + "-" + r + ".hgrm");
-                final Latency.Outcome outcome = latency.run(rate, commands, (int)(commands * skip), hgrm);
+                final Path hlog = dir.resolve("ours-" + c.settings().journal() + "-" +
+                    (c.settings().pin().isEmpty() ? "os" : "pinned") + "-" + r + ".hlog");
+                final Latency.Outcome outcome = latency.run(rate, commands, (int)(commands * skip), hlog);
                 out.printf("%s offered %5s/s achieved %,11.0f/s  %s%n", c.name(), r, outcome.achievedRate(),
                     Latency.percentiles(outcome.histogram()));
                 out.flush();
@@ -135,7 +147,7 @@ final class VsExchangeCore
                 percentiles.add(VsTable.percentiles(outcome.histogram()));
                 if (r.equals(plotRate))
                 {
-                    plotFiles.add(hgrm);
+                    plotFiles.add(hlog);
                     plotNames.add(c.name().replace("ours, ", ""));
                 }
             }
@@ -146,7 +158,7 @@ final class VsExchangeCore
         final Path svg = results.resolve("vs-ec-" + stamp + ".svg");
         PercentilePlot.write(plotFiles, plotNames, "Open-loop latency at " + plotRate + "/s offered, " +
             w.file().getFileName() + ": exchange-core 0.5.3 vs this engine", svg);
-        out.println("# hgrm files: " + dir + (ec.equals(dir) ? "" : " and " + ec));
+        out.println("# histogram files (.hlog, .hgrm): " + dir + (ec.equals(dir) ? "" : " and " + ec));
         out.println("# plot: " + svg);
     }
 

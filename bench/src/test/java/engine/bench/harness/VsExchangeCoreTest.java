@@ -3,12 +3,14 @@ package engine.bench.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import engine.core.WaitStrategyType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +78,8 @@ class VsExchangeCoreTest
         theirTrades("502,501,30000,4\n");
         Files.writeString(dir.resolve("ec-summary.properties"), "latency.rates=1M\nthroughput.rounds=1\n");
         final ByteArrayOutputStream text = new ByteArrayOutputStream();
-        final Options options = new Options(new String[] {"vs-exchange-core", "--ec", dir.toString()}, 1);
+        final VsExchangeCore.Params options = new VsExchangeCore.Params(dir, new Pipeline.Settings(WaitStrategyType.YIELDING,
+            WaitStrategyType.YIELDING, "off", 1 << 16, "", dir), 1 << 16, "blp=1,io=0", List.of("off", "async"), 2, 5, 2, 0.25);
 
         try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8))
         {

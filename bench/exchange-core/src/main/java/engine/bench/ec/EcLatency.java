@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Open-loop latency through exchange-core at one offered rate, measured as the engine's harness
@@ -75,6 +76,7 @@ final class EcLatency
     Outcome run(final long rate, final int count, final int skip, final Path hgrm) throws IOException
     {
         final Recorder recorder = new Recorder(count);
+        final long startMillis = System.currentTimeMillis();
         final long start;
         try (EcExchange exchange = new EcExchange(config, recorder))
         {
@@ -95,6 +97,8 @@ final class EcLatency
         {
             write(recorder.histogram, hgrm);
             write(recorder.service, hgrm.resolveSibling(hgrm.getFileName().toString().replace(".hgrm", "-service.hgrm")));
+            writeLog(recorder.histogram, recorder.service, startMillis, hgrm.resolveSibling(hgrm.getFileName().toString()
+                .replace(".hgrm", ".hlog")));
         }
         return new Outcome(count * 1e9 / (recorder.lastCompletion - start), recorder.histogram, recorder.service);
     }
@@ -122,6 +126,25 @@ final class EcLatency
                 exchange.api.submitCommand(c);
                 next++;
             }
+        }
+    }
+
+    /** The histogram log the engine's harness plots from: the latency untagged, the service time tagged "service". */
+    private static void writeLog(final Histogram latency, final Histogram service, final long startMillis, final Path file)
+        throws IOException
+    {
+        final Histogram tagged = service.copy();
+        tagged.setTag("service");
+        try (PrintStream out = new PrintStream(new FileOutputStream(file.toFile())))
+        {
+            final HistogramLogWriter log = new HistogramLogWriter(out);
+            log.outputLogFormatVersion();
+            log.outputStartTime(startMillis);
+            log.outputBaseTime(startMillis);
+            log.outputLegend();
+            final double seconds = (System.currentTimeMillis() - startMillis) / 1000.0;
+            log.outputIntervalHistogram(0, seconds, latency);
+            log.outputIntervalHistogram(0, seconds, tagged);
         }
     }
 

@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
  * run in its own JVM on its own classpath. Converts a command file ({@link EcCommands}), writes
  * exchange-core's trades ({@link EcCheck}), measures throughput ({@link EcThroughput}) and open-loop
  * latency at each offered rate ({@link EcLatency}), and leaves everything in {@code --out}:
- * {@code ec-trades.txt}, {@code ec-latency-<rate>.hgrm} (+ {@code -service.hgrm}) and
+ * {@code ec-trades.txt}, {@code ec-latency-<rate>.hlog}, {@code .hgrm} (+ {@code -service.hgrm}) and
  * {@code ec-summary.properties}, which the engine's side reads to print the comparison.
  *
  * <pre>
@@ -97,6 +97,7 @@ public final class EcMain
             }
             summary.setProperty(key + "max", String.valueOf(h.getMaxValue()));
             summary.setProperty(key + "hgrm", hgrm.toString());
+            summary.setProperty(key + "hlog", hgrm.resolveSibling("ec-latency-" + r + ".hlog").toString());
         }
         summary.setProperty("load.end", loadAverage());
         try (OutputStream s = Files.newOutputStream(out.resolve("ec-summary.properties")))
