@@ -47,5 +47,12 @@ curl -s -H "X-API-Key: $K1" $API/requests/r-1
 curl -s -H "X-API-Key: $K1" "$API/accounts/1/commands?from=1763900000000&to=4102444800000&limit=3"
 curl -s -H "X-API-Key: $K1" "$API/symbols/BTC-USD/candles?interval=1s&limit=60"
 
+# Command store
+curl -s -H "X-API-Key: $K1" "$API/commands/by-request/r-1?minSeq=10"
+curl -s -H "X-API-Key: $K1" "$API/commands/9"
+curl -s -H "X-API-Key: $K1" "$API/commands?from=2020-01-01T00:00:00Z&limit=3&minSeq=10"
+curl -s -H "X-API-Key: $K1" "$API/commands?from=2020-01-01T00:00:00Z&limit=3&cursor=6"
+curl -s -H "X-API-Key: $OP" "$API/commands?from=1577836800000&to=2100-01-01&account=2&status=accepted"
+
 # Live stream
 curl -s -N -H 'Accept: text/event-stream' "$API/symbols/BTC-USD/stream?apiKey=$K1"

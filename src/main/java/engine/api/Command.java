@@ -302,6 +302,13 @@ public class Command
         return orderId;
     }
 
+    /** Replaces the order id: a front end showing a journaled command with the client's own id instead of the engine's. */
+    public Command orderId(final long id)
+    {
+        this.orderId = id;
+        return this;
+    }
+
     public long symbolHi()
     {
         return symbolHi;

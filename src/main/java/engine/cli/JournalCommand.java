@@ -1,5 +1,6 @@
 package engine.cli;
 
+import engine.api.CommandType;
 import engine.format.CommandFileWriter;
 import engine.journal.DirectoryLock;
 import engine.journal.JournalDirectory;
@@ -19,8 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code engine journal cat|snapshot|rebuild-events DIR}: audit and maintenance of a journal directory. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Reads and maintains a journal directory.",
@@ -32,6 +36,9 @@ final class JournalCommand
         description = "Prints the journaled commands (with their times) as a command file.")
     static final class Cat implements Callable<Integer>
     {
+        @Spec
+        private CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "DIR", description = "journal directory")
         private Path dir;
 
@@ -41,12 +48,28 @@ final class JournalCommand
         @Option(names = "--to", paramLabel = "SEQ", description = "last sequence number to print")
         private long to = Long.MAX_VALUE;
 
+        @Option(names = "--from-time", paramLabel = "TIME", converter = TimeOption.class, description = {
+            "print only commands stamped at or after TIME: epoch milliseconds, or ISO-8601",
+            "(2026-12-02T12:00:00Z, 2026-12-02T13:00:00+01:00, 2026-12-02 for its start in UTC)"})
+        private long fromTime = Long.MIN_VALUE;
+
+        @Option(names = "--to-time", paramLabel = "TIME", converter = TimeOption.class,
+            description = "print only commands stamped at or before TIME (as --from-time)")
+        private long toTime = Long.MAX_VALUE;
+
+        @Option(names = "--account", paramLabel = "ID", description = "print only this account's commands")
+        private Long account;
+
         @Option(names = "--recover-to-last-good", description = "on corrupt data, stop at the last good entry")
         private boolean salvage;
 
         @Override
         public Integer call() throws IOException
         {
+            if (toTime < fromTime)
+            {
+                throw new ParameterException(spec.commandLine(), "--to-time must not be before --from-time");
+            }
             ChronicleLogging.quiet();
             final Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.US_ASCII), 1 << 16);
@@ -57,7 +80,8 @@ final class JournalCommand
             {
                 result = reader.readAll(to, salvage, System.err, (command, index) ->
                 {
-                    if (command.seq() >= from)
+                    if (command.seq() >= from && command.timestamp() >= fromTime && command.timestamp() <= toTime &&
+                        ofAccount(command))
                     {
                         try
                         {
@@ -81,6 +105,13 @@ final class JournalCommand
             out.flush();
             System.err.println("journal cat: " + result.entries() + " entries read, last seq " + result.lastSeq());
             return result.corruption() != null ? 2 : 0;
+        }
+
+        /** Whether {@code --account} lets {@code command} through (SYMBOL and TICK belong to no account). */
+        private boolean ofAccount(final engine.api.Command command)
+        {
+            return account == null || command.type() != CommandType.SYMBOL && command.type() != CommandType.TICK &&
+                command.account() == account;
         }
     }
 

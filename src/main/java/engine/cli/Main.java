@@ -1,5 +1,7 @@
 package engine.cli;
 
+import engine.cluster.ClusterCommand;
+import engine.cluster.ClusterDemoCommand;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "engine", mixinStandardHelpOptions = true, version = "engine 0.1.0",
     description = "An LMAX-style trading engine: Disruptor rings, one business-logic thread, in-memory state.",
     subcommands = {RunCommand.class, GenCommand.class, DemoCommand.class, ProjectCommand.class,
-        ReplayCommand.class, JournalCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        ReplayCommand.class, JournalCommand.class, ServeCommand.class, ClusterCommand.class, ClusterDemoCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main
 {
     public static void main(final String[] args)

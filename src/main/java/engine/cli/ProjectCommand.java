@@ -8,7 +8,9 @@ import engine.readmodel.EventStoreFormat;
 import engine.http.HttpEndpoint;
 import engine.readmodel.EventStoreReader;
 import engine.journal.DirectoryLock;
+import engine.journal.JournalDirectory;
 import engine.journal.JournalException;
+import engine.journal.JournalLookup;
 import engine.readmodel.Projector;
 import engine.readmodel.ReadModelSnapshots;
 import engine.readmodel.ReadModels;
@@ -64,6 +66,10 @@ final class ProjectCommand implements Callable<Integer>
 
     @Option(names = "--from-start", description = "ignore read-model snapshots and replay the event store from the start")
     private boolean fromStart;
+
+    @Option(names = "--journal", paramLabel = "DATA", description = {"the engine's data directory, read (never written) "
+        + "for the commands' full text", "in the command queries (without it their text is null)"})
+    private Path journal;
 
     @Mixin
     private RetentionOptions retention;
@@ -132,7 +138,8 @@ final class ProjectCommand implements Callable<Integer>
         };
         try (DirectoryLock held = owner;
             EventStoreReader reader = new EventStoreReader(events);
-            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port), ids))
+            JournalLookup texts = journal == null ? null : JournalLookup.of(JournalDirectory.of(journal));
+            HttpApi api = HttpApi.startReadOnly(fed, ApiKeys.load(keyFile), httpListen.endpoint(host, port), ids, texts))
         {
             reader.skipThrough(startSeq, ids::learn);
             final Projector projector = new Projector(reader, apply, fed, snapshots, snapshotEvery,

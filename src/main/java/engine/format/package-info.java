@@ -3,7 +3,8 @@
  * COMMAND-FILE.md ({@link engine.format.CommandFileParser} reads a line into a reused
  * {@link engine.api.Command}, {@link engine.format.CommandFileWriter} writes one, {@link engine.format.LineReader}
  * splits a stream into lines) and the canonical event lines ({@link engine.format.CanonicalFormat},
- * {@link engine.format.CanonicalWriter} on the output ring). {@link engine.format.AsciiBuffer} is their one
+ * {@link engine.format.CanonicalWriter} on the output ring), and times as users write them in queries and options
+ * ({@link engine.format.TimeArgument}: epoch milliseconds or ISO-8601). {@link engine.format.AsciiBuffer} is their one
  * number-to-ASCII conversion. Reading and writing well-formed lines allocates nothing, so the same code serves
  * files, the line server and the hot path.
  *

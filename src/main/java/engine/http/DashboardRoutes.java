@@ -40,9 +40,10 @@ final class DashboardRoutes
         });
     }
 
-    /** {@code GET /symbols}: every symbol added so far, sorted. */
+    /** {@code GET /symbols}: every symbol added so far, sorted; {@code ?minSeq} waits as for every query. */
     void symbols(final Context ctx, final ApiKeys.Principal caller)
     {
+        QueryRoutes.await(ctx, models.depth());
         final var symbols = models.depth().symbols();
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("asOfSeq", symbols.asOfSeq());

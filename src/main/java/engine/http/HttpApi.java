@@ -3,6 +3,7 @@ package engine.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import engine.gateway.KnownSymbols;
 import engine.app.Engine;
+import engine.journal.JournalLookup;
 import engine.journal.JournalWriter;
 import engine.readmodel.ReadModels;
 import io.javalin.Javalin;
@@ -29,12 +30,12 @@ public final class HttpApi implements AutoCloseable
     private final StreamHub hub;
 
     private HttpApi(final Gateway gateway, final EngineStats stats, final ReadModels models, final ApiKeys keys,
-        final HttpEndpoint endpoint, final Identities ids)
+        final HttpEndpoint endpoint, final Identities ids, final JournalLookup journal)
     {
         // A read-only projection has no engine to catch up with: its depth model is as new as it gets.
         final KnownSymbols symbols = new KnownSymbols(models.depth(),
             gateway == null ? models.depth()::appliedSeq : gateway::lastSubmittedSeq);
-        final QueryRoutes queries = new QueryRoutes(models, ids, symbols);
+        final QueryRoutes queries = new QueryRoutes(models, ids, symbols, journal);
         final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries, symbols);
         final DashboardRoutes dashboard = new DashboardRoutes(models, stats);
         hub = new StreamHub(models);
@@ -99,9 +100,20 @@ public final class HttpApi implements AutoCloseable
     public static HttpApi start(final Engine engine, final Supplier<String> refusal, final JournalWriter journal,
         final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint, final Identities ids)
     {
+        return start(engine, refusal, journal, null, models, keys, endpoint, ids);
+    }
+
+    /**
+     * As {@link #start(Engine, Supplier, JournalWriter, ReadModels, ApiKeys, HttpEndpoint, Identities)}, with
+     * {@code texts} (may be null) giving the commands' full text to the command queries.
+     */
+    public static HttpApi start(final Engine engine, final Supplier<String> refusal, final JournalWriter journal,
+        final JournalLookup texts, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
+        final Identities ids)
+    {
         final LatencyWindow latencies = new LatencyWindow(LATENCY_SAMPLES);
         return new HttpApi(new Gateway(engine, refusal, latencies), new EngineStats(engine, journal, models, latencies),
-            models, keys, endpoint, ids);
+            models, keys, endpoint, ids, texts);
     }
 
     /** Serves queries only (a projection process) with order ids as the engine has them; command endpoints answer 405. */
@@ -117,7 +129,14 @@ public final class HttpApi implements AutoCloseable
     public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
         final Identities ids)
     {
-        return new HttpApi(null, new EngineStats(null, null, models, null), models, keys, endpoint, ids);
+        return startReadOnly(models, keys, endpoint, ids, null);
+    }
+
+    /** As {@link #startReadOnly(ReadModels, ApiKeys, HttpEndpoint, Identities)}, with commands' text from {@code texts}. */
+    public static HttpApi startReadOnly(final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
+        final Identities ids, final JournalLookup texts)
+    {
+        return new HttpApi(null, new EngineStats(null, null, models, null), models, keys, endpoint, ids, texts);
     }
 
     /** The port actually bound (useful with port 0). */
@@ -142,7 +161,9 @@ public final class HttpApi implements AutoCloseable
         cfg.routes.get("/accounts/{account}/orders", secured(keys, q::openOrders));
         cfg.routes.get("/accounts/{account}/commands", secured(keys, q::accountCommands));
         cfg.routes.get("/orders/{orderId}", secured(keys, q::order));
+        cfg.routes.get("/commands", secured(keys, q::commands));
         cfg.routes.get("/commands/{seq}", secured(keys, q::command));
+        cfg.routes.get("/commands/by-request/{requestId}", secured(keys, q::commandByRequest));
         cfg.routes.get("/requests/{requestId}", secured(keys, q::request));
     }
 

@@ -1,6 +1,8 @@
 package engine.http;
 
 import engine.app.Engine;
+import engine.journal.JournalDirectory;
+import engine.journal.JournalLookup;
 import engine.journal.JournalWriter;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModels;
@@ -27,12 +29,15 @@ public final class HttpFrontEnd implements AutoCloseable
     private final ApiKeys keys;
     private final ReadModels models;
     private final Identities ids = new Identities();
+    /** Commands' full text for the command queries: the journal is the command store. */
+    private final JournalLookup texts;
     private HttpApi api;
 
-    private HttpFrontEnd(final ApiKeys keys, final ReadModels models)
+    private HttpFrontEnd(final ApiKeys keys, final ReadModels models, final JournalLookup texts)
     {
         this.keys = keys;
         this.models = models;
+        this.texts = texts;
     }
 
     /**
@@ -60,7 +65,8 @@ public final class HttpFrontEnd implements AutoCloseable
             throw new IOException("--http needs an API keys file, " + keyFile + " (see docs/HTTP-API.md)");
         }
         final ApiKeys keys = ApiKeys.load(keyFile);
-        final HttpFrontEnd front = new HttpFrontEnd(keys, new ReadModels(timeUnitNanos, retention));
+        final HttpFrontEnd front = new HttpFrontEnd(keys, new ReadModels(timeUnitNanos, retention),
+            JournalLookup.of(JournalDirectory.of(dataDir)));
         live.onEventStoreReady(front::replay);
         if (modelsOwnThread)
         {
@@ -103,7 +109,7 @@ public final class HttpFrontEnd implements AutoCloseable
             System.err.println("http: WARNING: read models at seq " + models.appliedSeq() + " but the journal at " +
                 recovered + "; run 'scripts/engine journal rebuild-events' on the data directory");
         }
-        api = HttpApi.start(engine, refusal, journal, models, keys, endpoint, ids);
+        api = HttpApi.start(engine, refusal, journal, texts, models, keys, endpoint, ids);
     }
 
     public ReadModels models()
@@ -129,5 +135,6 @@ public final class HttpFrontEnd implements AutoCloseable
         {
             api.close();
         }
+        texts.close();
     }
 }

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import engine.gateway.KnownSymbols;
 import engine.api.AsciiName;
+import engine.api.Command;
+import engine.format.CommandFileWriter;
+import engine.api.CommandType;
+import engine.format.TimeArgument;
 import engine.gateway.ClientOrderIds;
+import engine.journal.JournalLookup;
 import engine.readmodel.AccountView;
 import engine.readmodel.AsOf;
 import engine.readmodel.CommandView;
@@ -14,8 +19,10 @@ import engine.readmodel.ReadModels;
 import engine.readmodel.TradeView;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -31,17 +38,25 @@ final class QueryRoutes
 {
     private static final long DEFAULT_WAIT_MS = 2_000;
     private static final long MAX_WAIT_MS = 30_000;
+    /** Commands a {@code GET /commands} page holds by default and at most. */
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+    /** Kept commands one {@code GET /commands} request looks at, at most: bounds the time it holds the model. */
+    static final int SCAN_LIMIT = 1 << 16;
     private final ReadModels models;
     private final KnownSymbols symbols;
     private final RequestIds requestIds;
     private final ClientOrderIds orderIds;
+    private final JournalLookup journal;
 
-    QueryRoutes(final ReadModels models, final Identities ids, final KnownSymbols symbols)
+    /** @param journal where commands' full text is read, or null when this server has no journal (a projection) */
+    QueryRoutes(final ReadModels models, final Identities ids, final KnownSymbols symbols, final JournalLookup journal)
     {
         this.models = models;
         this.requestIds = ids.requests();
         this.orderIds = ids.orders();
         this.symbols = symbols;
+        this.journal = journal;
     }
 
     void depth(final Context ctx, final ApiKeys.Principal caller)
@@ -125,8 +140,8 @@ final class QueryRoutes
     void accountCommands(final Context ctx, final ApiKeys.Principal caller)
     {
         final long account = ownAccount(ctx, caller);
-        final long from = queryLong(ctx, "from", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-        final long to = queryLong(ctx, "to", Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE);
+        final long from = queryTime(ctx, "from", 0);
+        final long to = queryTime(ctx, "to", Long.MAX_VALUE);
         final int limit = (int)queryLong(ctx, "limit", 100, 1, 10_000);
         await(ctx, models.commands());
         final AsOf<List<CommandView.CommandStatus>> commands = models.commands().commands(account, from, to, limit);
@@ -158,10 +173,21 @@ final class QueryRoutes
     void command(final Context ctx, final ApiKeys.Principal caller)
     {
         final long seq = pathLong(ctx, "seq");
-        commandAnswer(ctx, caller, seq, null);
+        commandAnswer(ctx, caller, seq, null, true);
     }
 
     void request(final Context ctx, final ApiKeys.Principal caller)
+    {
+        requestAnswer(ctx, caller, false);
+    }
+
+    /** {@code GET /commands/by-request/{requestId}}: as {@code /requests/{requestId}}, with the command's text. */
+    void commandByRequest(final Context ctx, final ApiKeys.Principal caller)
+    {
+        requestAnswer(ctx, caller, true);
+    }
+
+    private void requestAnswer(final Context ctx, final ApiKeys.Principal caller, final boolean withText)
     {
         final String requestId = ctx.pathParam("requestId");
         final long account = caller.operator() ? requiredQueryLong(ctx, "account") : caller.account();
@@ -175,10 +201,149 @@ final class QueryRoutes
             HttpApi.json(ctx, 202, Map.of("requestId", requestId, "pending", true));
             return;
         }
-        commandAnswer(ctx, caller, seq, requestId);
+        commandAnswer(ctx, caller, seq, requestId, withText);
     }
 
-    private void commandAnswer(final Context ctx, final ApiKeys.Principal caller, final long seq, final String requestId)
+    /**
+     * {@code GET /commands}: every command (the operator) or the caller's own, by time range and
+     * outcome, oldest first, in pages linked by {@code next}; each with its full text from the journal.
+     */
+    void commands(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long from = queryTime(ctx, "from", Long.MIN_VALUE);
+        final long to = queryTime(ctx, "to", Long.MAX_VALUE);
+        if (to < from)
+        {
+            throw ApiError.badField("to", "must not be before from");
+        }
+        final Long account = queriedAccount(ctx, caller);
+        final Boolean accepted = outcome(ctx);
+        final int limit = (int)queryLong(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        final long afterSeq = cursor(ctx);
+        await(ctx, models.commands());
+        final AsOf<CommandView.Page> page = models.commands().page(new CommandView.Query(account, from, to, accepted,
+            afterSeq), limit, SCAN_LIMIT);
+        final CommandView.Page p = page.value();
+        if (p.cursorExpired())
+        {
+            throw new ApiError(410, "cursor", "cursor: the commands after it are older than the last " +
+                models.commands().capacity() + " commands kept (oldest kept: " + models.commands().oldestKeptSeq() +
+                "); start again with from=, or read them from the journal (journal cat --from-time)");
+        }
+        final List<ObjectNode> listed = clientView(p.commands());
+        addTexts(listed);
+        final Map<String, Object> out = listed(page.asOfSeq(), "commands", listed);
+        out.put("next", p.nextAfterSeq() < 0 ? null : Long.toString(p.nextAfterSeq()));
+        out.put("truncated", p.truncated());
+        HttpApi.json(ctx, 200, out);
+    }
+
+    /** The account whose commands are asked for: the account key's own, or for the operator any (null: all). */
+    private static Long queriedAccount(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final String text = ctx.queryParam("account");
+        if (text == null)
+        {
+            return caller.operator() ? null : caller.account();
+        }
+        final long account = parseLong("account", text);
+        if (!caller.mayAccess(account))
+        {
+            throw ApiError.forbidden("this key may see only account " + caller.account());
+        }
+        return account;
+    }
+
+    private static Boolean outcome(final Context ctx)
+    {
+        final String text = ctx.queryParam("status");
+        if (text == null)
+        {
+            return null;
+        }
+        return switch (text.toUpperCase(Locale.ROOT))
+        {
+            case "ACCEPTED" -> Boolean.TRUE;
+            case "REJECTED" -> Boolean.FALSE;
+            default -> throw ApiError.badField("status", "must be ACCEPTED or REJECTED");
+        };
+    }
+
+    /** The seq a page starts after: 0 without {@code cursor}, else what the previous page's {@code next} said. */
+    private static long cursor(final Context ctx)
+    {
+        final String text = ctx.queryParam("cursor");
+        if (text == null)
+        {
+            return 0;
+        }
+        try
+        {
+            final long afterSeq = Long.parseLong(text);
+            if (afterSeq >= 1)
+            {
+                return afterSeq;
+            }
+        }
+        catch (final NumberFormatException e)
+        {
+            // answered below
+        }
+        throw ApiError.badField("cursor", "is not a cursor this server gave (pass the previous page's next as it is)");
+    }
+
+    /** Adds to each listed command its full text as journaled (null when the journal cannot give it). */
+    private void addTexts(final List<ObjectNode> commands)
+    {
+        if (commands.isEmpty())
+        {
+            return;
+        }
+        final Map<Long, Journaled> texts = texts(commands.get(0).get("seq").asLong(),
+            commands.get(commands.size() - 1).get("seq").asLong());
+        for (final ObjectNode command : commands)
+        {
+            command.put("text", verified(texts, command));
+        }
+    }
+
+    /** A journaled command's text and time. */
+    private record Journaled(long timestamp, String text)
+    {
+    }
+
+    private Map<Long, Journaled> texts(final long firstSeq, final long lastSeq)
+    {
+        final Map<Long, Journaled> texts = new HashMap<>();
+        if (journal != null)
+        {
+            final Command shown = new Command();
+            journal.read(firstSeq, lastSeq, c ->
+            {
+                // Order ids as every answer shows them: the account's own, never the engine-wide id.
+                shown.copyFrom(c);
+                if (c.type() == CommandType.PLACE || c.type() == CommandType.CANCEL || c.type() == CommandType.AMEND)
+                {
+                    shown.orderId(orderIds.clientOrderId(c.orderId(), c.orderId()));
+                }
+                texts.put(c.seq(), new Journaled(c.timestamp(), CommandFileWriter.line(shown)));
+            });
+        }
+        return texts;
+    }
+
+    /**
+     * The text of {@code command}, when its journal entry has the time the read model has: a
+     * journal that is not the one the models were built from (another data directory) shows nothing.
+     */
+    private static String verified(final Map<Long, Journaled> texts, final ObjectNode command)
+    {
+        final Journaled journaled = texts.get(command.get("seq").asLong());
+        return journaled != null && journaled.timestamp() == command.get("timestamp").asLong() ? journaled.text() : null;
+    }
+
+    private void commandAnswer(final Context ctx, final ApiKeys.Principal caller, final long seq, final String requestId,
+        final boolean withText)
     {
         await(ctx, models.commands());
         final ObjectNode out = commandStatus(seq, caller);
@@ -195,6 +360,10 @@ final class QueryRoutes
         if (requestId != null)
         {
             out.put("requestId", requestId);
+        }
+        if (withText)
+        {
+            out.put("text", verified(texts(seq, seq), out));
         }
         HttpApi.json(ctx, 200, out);
     }
@@ -270,7 +439,7 @@ final class QueryRoutes
     }
 
     /** Read-your-writes: waits until {@code model} has applied {@code ?minSeq}. */
-    private static void await(final Context ctx, final ReadModel model)
+    static void await(final Context ctx, final ReadModel model)
     {
         final long minSeq = queryLong(ctx, "minSeq", 0, 0, Long.MAX_VALUE);
         final long timeout = queryLong(ctx, "timeoutMs", DEFAULT_WAIT_MS, 0, MAX_WAIT_MS);
@@ -324,6 +493,20 @@ final class QueryRoutes
             throw ApiError.badField(name, "is required");
         }
         return parseLong(name, text);
+    }
+
+    /** A time parameter: an engine timestamp or an ISO-8601 time ({@link TimeArgument}). */
+    private long queryTime(final Context ctx, final String name, final long absent)
+    {
+        final String text = ctx.queryParam(name);
+        try
+        {
+            return text == null ? absent : TimeArgument.parse(text, models.timeUnitNanos());
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw ApiError.badField(name, e.getMessage());
+        }
     }
 
     private static long queryLong(final Context ctx, final String name, final long absent, final long min, final long max)

@@ -80,6 +80,13 @@ final class JournalCodec
         return array;
     }
 
+    /** Hands this codec to the calling thread (calls must not overlap): Chronicle's buffers check their thread. */
+    void singleThreadedCheckReset()
+    {
+        bytes.singleThreadedCheckReset();
+        in.singleThreadedCheckReset();
+    }
+
     /** Encodes {@code command} into {@link #array()}; returns the entry length. */
     int encode(final Command command)
     {

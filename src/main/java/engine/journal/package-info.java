@@ -29,6 +29,11 @@
  * leaving the journal equal to what the logic applied (design in {@code JournalWriter}).
  * {@code DIR/engine.lock} (an OS lock, {@code DirectoryLock}) keeps a second writer out.
  *
+ * <h2>Lookups</h2>
+ * The journal is also the command store the HTTP command queries read: {@link engine.journal.JournalLookup}
+ * finds a command's entry by seq (binary search over document indexes) in a journal being
+ * written, read-only, so the read models index commands without copying their text.
+ *
  * <h2>Durability</h2>
  * {@link engine.journal.Durability#ASYNC}: entries are in the memory-mapped queue file before
  * results are released; a killed process loses nothing acknowledged (the kernel owns the

@@ -29,6 +29,32 @@ public final class CommandView extends ReadModel
     {
     }
 
+    /**
+     * Which commands a {@link #page} holds.
+     *
+     * @param account only this account's commands, or null for every account's
+     * @param from the earliest timestamp, inclusive
+     * @param to the latest timestamp, inclusive
+     * @param accepted only accepted (true) or rejected (false) commands, or null for both
+     * @param afterSeq only commands after this seq: 0 for the first page, then the previous page's {@code nextAfterSeq}
+     */
+    public record Query(Long account, long from, long to, Boolean accepted, long afterSeq)
+    {
+    }
+
+    /**
+     * One page of a {@link Query}, oldest first.
+     *
+     * @param commands the matching commands
+     * @param nextAfterSeq the {@code afterSeq} of the next page, or -1 when this page is the last
+     * @param truncated true when commands in the range may have been dropped (older than the oldest kept)
+     * @param cursorExpired true when commands after {@code afterSeq} were dropped before this page was asked
+     *     for: the page is empty, since going on would leave a gap
+     */
+    public record Page(List<CommandStatus> commands, long nextAfterSeq, boolean truncated, boolean cursorExpired)
+    {
+    }
+
     private static final int SEQ = 0;
     private static final int TIMESTAMP = 1;
     private static final int FLAGS = 2;
@@ -196,6 +222,59 @@ public final class CommandView extends ReadModel
             }
             return out;
         });
+    }
+
+    /**
+     * The commands matching {@code query}, oldest first: at most {@code limit} of them, found
+     * among at most {@code scanLimit} kept commands (so that a query holds the model's monitor
+     * for a bounded time; a page can then hold fewer than {@code limit}, even none, and still
+     * have a next one). Pages follow seq order, so commands applied between two pages can only
+     * come on a later page: paging neither repeats nor skips a command.
+     */
+    public AsOf<Page> page(final Query query, final int limit, final int scanLimit)
+    {
+        return read(() ->
+        {
+            final long oldestSeq = kept.size() == 0 ? Long.MAX_VALUE : kept.get(kept.offset(0), SEQ);
+            if (query.afterSeq() > 0 && query.afterSeq() + 1 < oldestSeq && kept.size() > 0)
+            {
+                return new Page(List.of(), -1, true, true);
+            }
+            final boolean truncated = query.afterSeq() + 1 < oldestSeq && oldestSeq != Long.MAX_VALUE &&
+                query.from() <= kept.get(kept.offset(0), TIMESTAMP);
+            // Timestamps never decrease with seq (the sequencer and command files see to it), so both bounds are searches.
+            int index = Math.max(kept.lowerBound(SEQ, query.afterSeq() + 1), kept.lowerBound(TIMESTAMP, query.from()));
+            final List<CommandStatus> out = new ArrayList<>();
+            long lastExamined = query.afterSeq();
+            int examined = 0;
+            while (index < kept.size() && out.size() < limit && examined < scanLimit)
+            {
+                final int at = kept.offset(index);
+                if (kept.get(at, TIMESTAMP) > query.to())
+                {
+                    break;
+                }
+                if (matches(at, query))
+                {
+                    out.add(status(at));
+                }
+                lastExamined = kept.get(at, SEQ);
+                examined++;
+                index++;
+            }
+            final boolean more = index < kept.size() && kept.get(kept.offset(index), TIMESTAMP) <= query.to();
+            return new Page(out, more ? lastExamined : -1, truncated, false);
+        });
+    }
+
+    private boolean matches(final int at, final Query query)
+    {
+        final long flags = kept.get(at, FLAGS);
+        if (query.accepted() != null && ((flags & ACCEPTED_BIT) != 0) != query.accepted())
+        {
+            return false;
+        }
+        return query.account() == null || (flags & HAS_ACCOUNT) != 0 && kept.get(at, ACCOUNT) == query.account();
     }
 
     private CommandStatus status(final int at)

@@ -129,6 +129,7 @@ public final class ReadModels
     private final OrderView orders;
     private final CommandView commands;
     private final Retention retention;
+    private final long timeUnitNanos;
     private final List<ReadModel> all;
     /** The same models as an array: iterating a List would make an iterator per command. */
     private final ReadModel[] each;
@@ -146,6 +147,7 @@ public final class ReadModels
     public ReadModels(final long timeUnitNanos, final Retention retention)
     {
         this.retention = retention;
+        this.timeUnitNanos = timeUnitNanos;
         trades = new TradeView(timeUnitNanos, retention.tradesPerSymbol(), retention.candlesPerInterval());
         orders = new OrderView(retention.finishedOrders());
         commands = new CommandView(retention.commands(), retention.commandsPerAccount());
@@ -188,6 +190,12 @@ public final class ReadModels
     public Retention retention()
     {
         return retention;
+    }
+
+    /** The unit of command timestamps in nanoseconds (1,000,000 live: milliseconds). */
+    public long timeUnitNanos()
+    {
+        return timeUnitNanos;
     }
 
     /** The lowest sequence every model has applied. */

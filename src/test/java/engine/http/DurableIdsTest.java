@@ -9,17 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import engine.app.EngineConfig;
-import engine.core.WaitStrategyType;
 import engine.readmodel.EventStoreReader;
 import engine.readmodel.ReadModels;
-import engine.server.LiveEngine;
 import engine.testing.ChildEngine;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,42 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurableIdsTest
 {
-    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
     private static final String WITHDRAW = "{\"asset\":\"USD\",\"amount\":100,\"requestId\":\"w-1\"}";
 
     @TempDir
     Path data;
-
-    /** A live engine with the HTTP front end over {@link #data}, as {@code serve --http} wires it. */
-    private final class Server implements AutoCloseable
-    {
-        final LiveEngine live;
-        final HttpFrontEnd front;
-        final HttpClientFixture http;
-
-        Server() throws Exception
-        {
-            final LiveEngine.Builder builder = LiveEngine.builder(data).snapshotEvery(0).log(QUIET)
-                .config(EngineConfig.live().toBuilder().waitStrategy(WaitStrategyType.SLEEPING).build());
-            front = HttpFrontEnd.prepare(data, EngineConfig.live().timeUnitNanos(), builder, false);
-            live = builder.start();
-            front.start(live.engine(), HttpEndpoint.plain(HttpEndpoint.LOOPBACK, 0));
-            http = new HttpClientFixture(front::port);
-        }
-
-        @Override
-        public void close()
-        {
-            front.close();
-            live.close();
-        }
-    }
-
-    private void writeKeys() throws Exception
-    {
-        Files.writeString(data.resolve(ApiKeys.FILE_NAME), OPERATOR + "=operator\n" + KEY_1 + "=account:1\n" + KEY_2 +
-            "=account:2\n");
-    }
 
     /** A market, funds for both accounts, the same client order id 42 for each, and a withdrawal with a request id. */
     private static long trade(final HttpClientFixture http)
@@ -120,13 +83,13 @@ class DurableIdsTest
     @Test
     void shouldAnswerARetryWithTheFirstOutcomeAndKeepOrderIdsAcrossARestart() throws Exception
     {
-        writeKeys();
+        LiveHttpFixture.writeKeys(data);
         final long withdrawalSeq;
-        try (Server server = new Server())
+        try (LiveHttpFixture server = new LiveHttpFixture(data))
         {
             withdrawalSeq = trade(server.http);
         }
-        try (Server server = new Server())
+        try (LiveHttpFixture server = new LiveHttpFixture(data))
         {
             checkAfterRestart(server.http, withdrawalSeq);
         }
@@ -150,7 +113,7 @@ class DurableIdsTest
     @Test
     void shouldAnswerARetryWithTheFirstOutcomeAndKeepOrderIdsAfterKillMinus9() throws Exception
     {
-        writeKeys();
+        LiveHttpFixture.writeKeys(data);
         final Process first = serve();
         final long withdrawalSeq;
         try

@@ -1,0 +1,79 @@
+package engine.cluster;
+
+import engine.api.SelfTradePrevention;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code engine cluster}: runs one member of a replicated engine cluster until killed. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+    description = "Run one member of a replicated engine cluster (Aeron Cluster: Raft log, elections, snapshots).")
+public final class ClusterCommand implements Callable<Integer>
+{
+    @Option(names = "--node", required = true, paramLabel = "N", description = "this member's id: its place in --members, from 0")
+    private int node;
+
+    @Option(names = "--members", defaultValue = "localhost,localhost,localhost", paramLabel = "HOST,HOST,HOST",
+        description = "every member's host, in member id order (default ${DEFAULT-VALUE})")
+    private String members;
+
+    @Option(names = "--port-base", defaultValue = "9000", paramLabel = "PORT",
+        description = "member i listens on PORT + 100*i + 1..5 (default ${DEFAULT-VALUE})")
+    private int portBase;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "this member's own directory (log, snapshots, status)")
+    private Path dir;
+
+    @Option(names = "--stp", paramLabel = "MODE", defaultValue = "NONE",
+        description = "self-trade prevention: NONE, CANCEL_RESTING, CANCEL_INCOMING; the same on every member")
+    private SelfTradePrevention stp;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final ClusterLayout layout = ClusterLayout.parse(members, portBase);
+        if (node < 0 || node >= layout.hosts().size())
+        {
+            System.err.println("cluster: --node " + node + " is not in --members (" + layout.hosts().size() + " members)");
+            return 2;
+        }
+        final CountDownLatch stop = new CountDownLatch(1);
+        try (ClusterMember member = startWhenPreviousGone(layout))
+        {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "cluster-shutdown"));
+            System.out.println("member " + node + " started: " + layout.endpoint(node, ClusterLayout.CLIENT_FACING) +
+                " (ingress), dir " + dir);
+            System.out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+
+    /**
+     * Starts the member; a member killed moments ago leaves mark files that look alive for ten
+     * seconds, and Aeron refuses to start over them: wait for them to go stale instead of failing.
+     */
+    private ClusterMember startWhenPreviousGone(final ClusterLayout layout) throws Exception
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true)
+        {
+            try
+            {
+                return ClusterMember.start(node, layout, dir, stp, System.out);
+            }
+            catch (final RuntimeException e)
+            {
+                if (!String.valueOf(e.getMessage()).contains("active") || System.nanoTime() > deadline)
+                {
+                    throw e;
+                }
+                System.out.println("member " + node + ": previous process's mark file still live, waiting (" + e.getMessage() + ")");
+                Thread.sleep(1000);
+            }
+        }
+    }
+}

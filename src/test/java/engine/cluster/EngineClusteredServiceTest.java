@@ -1,0 +1,147 @@
+package engine.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import engine.api.AsciiName;
+import engine.api.Command;
+import engine.api.Event;
+import engine.api.EventType;
+import engine.api.OrderType;
+import engine.api.SelfTradePrevention;
+import engine.api.Side;
+import engine.api.TimeInForce;
+import engine.format.CanonicalFormat;
+import engine.journal.CommandCodec;
+import engine.journal.SnapshotImage;
+import engine.logic.BusinessLogic;
+import io.aeron.cluster.service.ClientSession;
+import io.aeron.cluster.service.Cluster;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.NoOpIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+/** The service without a cluster: what it answers, in which order, and that it applies each request once. */
+class EngineClusteredServiceTest
+{
+    private static final long CLIENT = 42;
+
+    private final List<byte[]> replies = new ArrayList<>();
+    private final List<String> statusLines = new ArrayList<>();
+    private final EngineClusteredService service = new EngineClusteredService(SelfTradePrevention.NONE, statusLines::add);
+    private final ClientSession session = (ClientSession)Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ClientSession.class}, (proxy, method, args) ->
+        {
+            if (method.getName().equals("offer") && args.length == 3)
+            {
+                final DirectBuffer buffer = (DirectBuffer)args[0];
+                final byte[] copy = new byte[(int)args[2]];
+                buffer.getBytes((int)args[1], copy);
+                replies.add(copy);
+                return 1L;
+            }
+            return method.getReturnType() == long.class ? 0L : null;
+        });
+    private final CommandCodec codec = new CommandCodec();
+
+    EngineClusteredServiceTest()
+    {
+        final Cluster cluster = (Cluster)Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Cluster.class},
+            (proxy, method, args) -> switch (method.getName())
+            {
+                case "memberId" -> 0;
+                case "idleStrategy" -> NoOpIdleStrategy.INSTANCE;
+                default -> null;
+            });
+        service.onStart(cluster, null);
+    }
+
+    @Test
+    void appliesEachRequestOnceAndInOrderWithTheLogsTime()
+    {
+        send(1, new Command().symbol(0, AsciiName.hi("BTC-USD"), AsciiName.lo("BTC-USD"), AsciiName.hi("BTC"),
+            AsciiName.lo("BTC"), AsciiName.hi("USD"), AsciiName.lo("USD"), 1, 1), 1_000);
+        send(2, new Command().deposit(0, 7, AsciiName.hi("USD"), AsciiName.lo("USD"), 500), 1_001);
+        send(2, new Command().deposit(0, 7, AsciiName.hi("USD"), AsciiName.lo("USD"), 500), 1_002);
+        send(4, new Command().deposit(0, 7, AsciiName.hi("USD"), AsciiName.lo("USD"), 500), 1_003);
+        send(3, new Command().place(0, 7, 11, AsciiName.hi("BTC-USD"), AsciiName.lo("BTC-USD"), Side.BUY, OrderType.LIMIT,
+            TimeInForce.GTC, 0, true, 10, 2), 1_004);
+
+        assertThat(replies).hasSize(5);
+        assertThat(kind(0)).isEqualTo(ClusterProtocol.RESULT);
+        assertThat(kind(1)).isEqualTo(ClusterProtocol.RESULT);
+        assertThat(kind(2)).as("the same request again").isEqualTo(ClusterProtocol.DUPLICATE);
+        assertThat(kind(3)).as("a request after a gap").isEqualTo(ClusterProtocol.OUT_OF_ORDER);
+        assertThat(reply(3).getLong(ClusterProtocol.REPLY_SEQ)).as("the request expected").isEqualTo(3);
+        assertThat(kind(4)).isEqualTo(ClusterProtocol.RESULT);
+        final UnsafeBuffer placed = reply(4);
+        assertThat(placed.getLong(ClusterProtocol.REPLY_SEQ)).as("seq counts applied commands only").isEqualTo(3);
+        assertThat(placed.getLong(ClusterProtocol.REPLY_TIME)).as("time comes from the log").isEqualTo(1_004);
+        final List<Event> events = EventRecords.decode(placed, ClusterProtocol.REPLY_EVENTS,
+            placed.getInt(ClusterProtocol.REPLY_COUNT), 3, 1_004);
+        assertThat(events).extracting(Event::type).containsExactly(EventType.ACCEPTED);
+        assertThat(CanonicalFormat.line(events.get(0))).isEqualTo("3,ACCEPTED,11");
+
+        final BusinessLogic expected = new BusinessLogic(SelfTradePrevention.NONE);
+        final EventRecords ignored = new EventRecords(new ExpandableArrayBuffer());
+        expected.apply(new Command().symbol(0, AsciiName.hi("BTC-USD"), AsciiName.lo("BTC-USD"), AsciiName.hi("BTC"),
+            AsciiName.lo("BTC"), AsciiName.hi("USD"), AsciiName.lo("USD"), 1, 1).seq(1), ignored);
+        expected.apply(new Command().deposit(0, 7, AsciiName.hi("USD"), AsciiName.lo("USD"), 500).seq(2), ignored);
+        expected.apply(new Command().place(0, 7, 11, AsciiName.hi("BTC-USD"), AsciiName.lo("BTC-USD"), Side.BUY,
+            OrderType.LIMIT, TimeInForce.GTC, 0, true, 10, 2).seq(3), ignored);
+        status();
+        assertThat(statusLines).last().asString().contains("seq 3 hash " + Long.toHexString(expected.stateHash()))
+            .contains("applied 3");
+    }
+
+    @Test
+    void theEngineSnapshotImageRestoresTheSameState()
+    {
+        final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.CANCEL_RESTING);
+        final EventRecords ignored = new EventRecords(new ExpandableArrayBuffer());
+        logic.apply(new Command().symbol(0, AsciiName.hi("ETH-USD"), AsciiName.lo("ETH-USD"), AsciiName.hi("ETH"),
+            AsciiName.lo("ETH"), AsciiName.hi("USD"), AsciiName.lo("USD"), 1, 1).seq(1), ignored);
+        logic.apply(new Command().deposit(0, 3, AsciiName.hi("USD"), AsciiName.lo("USD"), 900).seq(2), ignored);
+        logic.apply(new Command().place(5, 3, 8, AsciiName.hi("ETH-USD"), AsciiName.lo("ETH-USD"), Side.BUY,
+            OrderType.LIMIT, TimeInForce.GTD, 99, true, 4, 3).seq(3), ignored);
+        final byte[] image = SnapshotImage.capture(logic);
+
+        final BusinessLogic restored = new BusinessLogic(SelfTradePrevention.CANCEL_RESTING);
+        assertThat(SnapshotImage.restore("test", image, restored)).isEqualTo(3);
+        assertThat(restored.stateHash()).isEqualTo(logic.stateHash());
+        assertThat(restored.openOrderCount()).isEqualTo(1);
+    }
+
+    private void send(final long request, final Command command, final long timestamp)
+    {
+        final ExpandableArrayBuffer message = new ExpandableArrayBuffer();
+        message.putByte(ClusterProtocol.KIND, ClusterProtocol.COMMAND);
+        message.putLong(ClusterProtocol.CLIENT_ID, CLIENT);
+        message.putLong(ClusterProtocol.REQUEST, request);
+        final int length = codec.encode(command, message, ClusterProtocol.COMMAND_ENTRY);
+        service.onSessionMessage(session, timestamp, message, 0, ClusterProtocol.COMMAND_ENTRY + length, null);
+    }
+
+    private void status()
+    {
+        final ExpandableArrayBuffer message = new ExpandableArrayBuffer();
+        message.putByte(ClusterProtocol.KIND, ClusterProtocol.STATUS_QUERY);
+        message.putLong(ClusterProtocol.CLIENT_ID, CLIENT);
+        message.putLong(ClusterProtocol.REQUEST, -1);
+        service.onSessionMessage(session, 2_000, message, 0, ClusterProtocol.COMMAND_ENTRY, null);
+    }
+
+    private byte kind(final int reply)
+    {
+        return replies.get(reply)[0];
+    }
+
+    private UnsafeBuffer reply(final int reply)
+    {
+        return new UnsafeBuffer(replies.get(reply));
+    }
+}
