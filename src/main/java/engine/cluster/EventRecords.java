@@ -133,6 +133,14 @@ final class EventRecords implements EventSink
     }
 
     @Override
+    public void balanceAdjusted(final long account, final long assetHi, final long assetLo, final long amount,
+        final long reasonCode)
+    {
+        // The same fields as the output ring's: the reason code as price.
+        put(EventType.BALANCE_ADJUSTED, assetHi, assetLo, 0, false, account, null, reasonCode, amount, 0, 0, null);
+    }
+
+    @Override
     public void symbolAdded(final long symbolHi, final long symbolLo, final long baseHi, final long baseLo, final long quoteHi,
         final long quoteLo, final long baseScale, final long quoteScale)
     {
