@@ -53,6 +53,13 @@ public final class ClusterMember implements AutoCloseable
     public static ClusterMember start(final int id, final ClusterLayout layout, final Path dir, final SelfTradePrevention stp,
         final PrintStream out) throws IOException
     {
+        return start(id, layout, dir, stp, null, out);
+    }
+
+    /** As {@link #start(int, ClusterLayout, Path, SelfTradePrevention, PrintStream)}; {@code applied} (may be null) hears every command. */
+    public static ClusterMember start(final int id, final ClusterLayout layout, final Path dir, final SelfTradePrevention stp,
+        final AppliedCommands applied, final PrintStream out) throws IOException
+    {
         Files.createDirectories(dir);
         final String host = layout.hosts().get(id);
         final String aeronDir = dir.resolve("driver").toString();
@@ -102,7 +109,7 @@ public final class ClusterMember implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
             .clusterDir(clusterDir)
-            .clusteredService(new EngineClusteredService(stp, statusLog))
+            .clusteredService(new EngineClusteredService(stp, statusLog, applied))
             .serviceId(0)
             .idleStrategySupplier(ClusterMember::backoff)
             .errorHandler(error -> out.println("member " + id + " service error: " + error));

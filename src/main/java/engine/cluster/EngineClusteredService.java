@@ -37,6 +37,9 @@ public final class EngineClusteredService implements ClusteredService
     private final EventRecords events = new EventRecords(reply);
     /** Client id to the next request number expected from it; absent means 1. */
     private final Long2LongHashMap nextRequest = new Long2LongHashMap(0);
+    /** Told every applied command and its events (the member's read side), or null. */
+    private final AppliedCommands appliedCommands;
+    private final TeeSink tee = new TeeSink();
     private Cluster cluster;
     private long seq;
     private long applied;
@@ -45,8 +48,19 @@ public final class EngineClusteredService implements ClusteredService
     /** @param statusLog receives one line per status query applied, and role changes */
     public EngineClusteredService(final SelfTradePrevention stp, final Consumer<String> statusLog)
     {
+        this(stp, statusLog, null);
+    }
+
+    /**
+     * @param statusLog receives one line per status query applied, and role changes
+     * @param appliedCommands told every command applied, with its events (may be null)
+     */
+    public EngineClusteredService(final SelfTradePrevention stp, final Consumer<String> statusLog,
+        final AppliedCommands appliedCommands)
+    {
         this.logic = new BusinessLogic(stp);
         this.statusLog = statusLog;
+        this.appliedCommands = appliedCommands;
     }
 
     @Override
@@ -111,7 +125,11 @@ public final class EngineClusteredService implements ClusteredService
         applied++;
         command.seq(seq).timestamp(timestamp);
         events.start(ClusterProtocol.REPLY_EVENTS);
-        logic.apply(command, events);
+        logic.apply(command, appliedCommands == null ? events : tee.to(events, appliedCommands.begin(command)));
+        if (appliedCommands != null)
+        {
+            appliedCommands.end();
+        }
         reply.putInt(ClusterProtocol.REPLY_COUNT, events.count());
         answer(session, ClusterProtocol.RESULT, request, seq, timestamp);
         send(session, events.end());
@@ -166,6 +184,10 @@ public final class EngineClusteredService implements ClusteredService
     @Override
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
+        if (appliedCommands != null)
+        {
+            appliedCommands.beforeSnapshot(seq);
+        }
         ClusterSnapshot.write(snapshotPublication, cluster.idleStrategy(), seq, applied, nextRequest, logic);
         statusLog.accept("member " + cluster.memberId() + " took snapshot at seq " + seq);
     }
