@@ -82,7 +82,7 @@ public final class ClusterCommand implements Callable<Integer>
             }
             try (EngineClusterClient client = new EngineClusterClient(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
                 layout, layout.hosts().get(node), System.out);
-                HttpApi http = HttpApi.start(new ClusterGateway(client, readSide.appliedSeq()), readSide.models(),
+                HttpApi http = HttpApi.start(new ClusterGateway(client, readSide::appliedSeq), readSide.models(),
                     ApiKeys.load(keyFile), HttpEndpoint.plain(httpHost, httpPort), ids))
             {
                 say("member " + node + " http: http://" + httpHost + ":" + http.port() + "/");

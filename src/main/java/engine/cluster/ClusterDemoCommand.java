@@ -99,6 +99,7 @@ public final class ClusterDemoCommand implements Callable<Integer>
                 System.out.println("cluster-demo: the three members " + (agree ? "agree" : "DISAGREE"));
                 if (operatorKey != null)
                 {
+                    awaitHttp(root);
                     printHttp(operatorKey, status.seq());
                 }
                 if (compareServe)
@@ -109,7 +110,12 @@ public final class ClusterDemoCommand implements Callable<Integer>
                 {
                     System.out.println("cluster-demo: running; Ctrl-C stops the gateway and the members");
                     final CountDownLatch stop = new CountDownLatch(1);
-                    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    {
+                        // The JVM may end before the finally block below runs: the members must not outlive it.
+                        members.forEach(Process::destroy);
+                        stop.countDown();
+                    }));
                     stop.await();
                 }
                 return agree ? 0 : 1;
@@ -133,6 +139,32 @@ public final class ClusterDemoCommand implements Callable<Integer>
     {
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         return "demo-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+    }
+
+    /** Members open HTTP once their read side and cluster client are up, which can take a while on a busy machine. */
+    private void awaitHttp(final Path root) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (int i = 0; i < 3; i++)
+        {
+            while (true)
+            {
+                try (Socket probe = new Socket("127.0.0.1", httpBase + i))
+                {
+                    break;
+                }
+                catch (final IOException notYet)
+                {
+                    if (System.nanoTime() > deadline)
+                    {
+                        System.out.println("cluster-demo: member " + i + " HTTP not up yet; see " +
+                            root.resolve("member-" + i).resolve("out.log"));
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
     }
 
     private void printHttp(final String operatorKey, final long seq)

@@ -7,6 +7,7 @@ import engine.http.Gateway;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The HTTP command routes' way into the cluster: each command goes through an
@@ -25,18 +26,20 @@ public final class ClusterGateway implements Gateway
     private final EngineClusterClient client;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong lastSeq = new AtomicLong();
+    private final LongSupplier appliedSeq;
 
-    /** @param lastKnownSeq the newest seq known at start (the member's read models'), for read-your-writes */
-    public ClusterGateway(final EngineClusterClient client, final long lastKnownSeq)
+    /** @param appliedSeq the newest seq this member has applied (its read side's), commands from elsewhere included */
+    public ClusterGateway(final EngineClusterClient client, final LongSupplier appliedSeq)
     {
         this.client = client;
-        this.lastSeq.set(lastKnownSeq);
+        this.appliedSeq = appliedSeq;
     }
 
+    /** The newest seq known here: this gateway's own commands' (committed, perhaps not yet applied here) or the member's. */
     @Override
     public long lastSubmittedSeq()
     {
-        return lastSeq.get();
+        return Math.max(lastSeq.get(), appliedSeq.getAsLong());
     }
 
     @Override
