@@ -47,6 +47,7 @@ public final class EngineClusteredService implements ClusteredService
     private Cluster cluster;
     private long seq;
     private long applied;
+    private boolean millisecondsChecked;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
 
     /** @param statusLog receives one line per status query applied, and role changes */
@@ -66,10 +67,8 @@ public final class EngineClusteredService implements ClusteredService
     public void onStart(final Cluster cluster, final Image snapshotImage)
     {
         this.cluster = cluster;
-        if (cluster.timeUnit() != TimeUnit.MILLISECONDS)
-        {
-            throw new IllegalStateException("the engine's times are milliseconds; the cluster clock is in " + cluster.timeUnit());
-        }
+        // Built on the thread that launched the member, used from here on by the service thread only.
+        codec.singleThreadedCheckReset();
         if (snapshotImage != null)
         {
             final ClusterSnapshot.State state = ClusterSnapshot.load(snapshotImage, cluster.idleStrategy(), logic, nextRequest,
@@ -97,6 +96,7 @@ public final class EngineClusteredService implements ClusteredService
         final int length, final Header header)
     {
         progress.entryApplied();
+        requireMilliseconds();
         if (length < ClusterProtocol.COMMAND_ENTRY)
         {
             return;
@@ -215,12 +215,29 @@ public final class EngineClusteredService implements ClusteredService
     public void onTimerEvent(final long correlationId, final long timestamp)
     {
         progress.entryApplied();
+        requireMilliseconds();
         dueTimer.fired(correlationId);
         if (logic.nextDueTime() <= timestamp)
         {
             tick(timestamp);
         }
         dueTimer.reschedule(cluster, logic.nextDueTime());
+    }
+
+    /**
+     * Log timestamps and timer deadlines are the engine's times only if the cluster clock counts
+     * milliseconds (ClusterMember sets it so). The unit is known once the log is joined, not in onStart.
+     */
+    private void requireMilliseconds()
+    {
+        if (!millisecondsChecked)
+        {
+            if (cluster.timeUnit() != TimeUnit.MILLISECONDS)
+            {
+                throw new IllegalStateException("the engine's times are milliseconds; the cluster clock is in " + cluster.timeUnit());
+            }
+            millisecondsChecked = true;
+        }
     }
 
     /** Applies a TICK: its events go to no client (nobody asked), only to the state. */
