@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three members in this JVM, with no client traffic while time passes: a GTD order expires and a
  * withdrawal deadline passes by the cluster's own timer, on every member at the same place;
  * snapshots are taken without ClusterTool once enough entries are applied, and a restarted member
- * starts from one; the timer survives a leader change; a client that lost its answers and sends
- * again gets the original outcomes.
+ * starts from one; the timer survives a leader change and a restart of every member from a
+ * snapshot; a client that lost its answers and sends again gets the original outcomes.
  */
 @Tag("slow")
 class ClusterTimerTest
@@ -40,6 +42,8 @@ class ClusterTimerTest
     private static final long SNAPSHOT_EVERY = 60;
     /** The cluster timer's delay over the due time: timer wheel tick, idle backoffs, a status poll; generous for shared CI cores. */
     private static final long LATE_MS = 750;
+
+    private static final Pattern SNAPSHOT = Pattern.compile("took snapshot at seq (\\d+)");
 
     @TempDir
     Path dir;
@@ -131,6 +135,37 @@ class ClusterTimerTest
             await(() -> statusLog(leader).contains("loaded snapshot"), () -> "member " + leader + " loaded no snapshot:\n" +
                 statusLog(leader));
             assertSameStateEverywhere(client.status().get(TestSettings.timeoutMillis(60), TimeUnit.MILLISECONDS));
+
+            // 7. A timer scheduled before a snapshot fires after every member restarted from that snapshot: the
+            //    log after the snapshot never schedules it again, only the consensus modules' snapshots hold it.
+            final long expiry14 = System.currentTimeMillis() + 8_000;
+            final EngineClusterClient.Reply placed14 = submit(client, gtdBuy(14, expiry14));
+            EngineClusterClient.Reply last = null;
+            for (int i = 0; i <= SNAPSHOT_EVERY; i++)
+            {
+                last = submit(client, deposit(1));
+            }
+            final long lastSeq = last.seq();
+            for (int i = 0; i < 3; i++)
+            {
+                final int member = i;
+                await(() -> latestSnapshotSeq(member) >= placed14.seq(), () -> "member " + member +
+                    " took no snapshot after the GTD order:\n" + statusLog(member));
+                assertThat(latestSnapshotSeq(member)).as("snapshot before the expiry").isLessThanOrEqualTo(lastSeq);
+            }
+            for (int i = 0; i < 3; i++)
+            {
+                members[i].close();
+                members[i] = null;
+            }
+            for (int i = 0; i < 3; i++)
+            {
+                start(i);
+            }
+            final EngineClusterClient.Status restored = awaitSeq(client, lastSeq + 1);
+            assertThat(System.currentTimeMillis()).as("not before its time").isGreaterThanOrEqualTo(expiry14);
+            assertSameStateEverywhere(restored);
+            assertThat(submit(client, cancel(14)).events()).extracting(Event::type).containsExactly(EventType.REJECTED);
         }
         finally
         {
@@ -220,6 +255,18 @@ class ClusterTimerTest
     private static Command cancel(final long orderId)
     {
         return new Command().cancel(0, ACCOUNT, orderId);
+    }
+
+    /** The seq of the latest snapshot the member logged, or -1. */
+    private long latestSnapshotSeq(final int member)
+    {
+        final Matcher snapshot = SNAPSHOT.matcher(statusLog(member));
+        long latest = -1;
+        while (snapshot.find())
+        {
+            latest = Math.max(latest, Long.parseLong(snapshot.group(1)));
+        }
+        return latest;
     }
 
     private String statusLog(final int member)
