@@ -23,6 +23,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.NoOpIdleStrategy;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,27 @@ class ClusterReadSideTest
     }
 
     @Test
+    void aClusterTimerTickReachesTheReadModelsToo() throws Exception
+    {
+        try (ClusterReadSide side = ClusterReadSide.open(dir, new ReadModels(MS), new Identities(), log::add))
+        {
+            final EngineClusteredService service = service(side);
+            send(service, 1, commands().get(0));
+            send(service, 2, commands().get(1));
+            send(service, 3, new Command().place(0, 1, 11, AsciiName.hi("BTC-USD"), AsciiName.lo("BTC-USD"), Side.BUY,
+                OrderType.LIMIT, TimeInForce.GTD, 1_500, true, 10, 2));
+            side.models().awaitApplied(3, WAIT);
+            assertThat(side.models().accounts().openOrders(1).value()).hasSize(1);
+
+            service.onTimerEvent(1, 2_000);
+
+            side.models().awaitApplied(4, WAIT);
+            assertThat(side.models().accounts().openOrders(1).value()).as("expired by the TICK at seq 4").isEmpty();
+            assertThat(side.models().depth().depth("BTC-USD", 10).value().bids()).isEmpty();
+        }
+    }
+
+    @Test
     void membersHandOutEngineOrderIdsFromDisjointSlots()
     {
         final ClientOrderIds member0 = new ClientOrderIds(0, 3);
@@ -144,6 +166,8 @@ class ClusterReadSideTest
             {
                 case "memberId" -> 0;
                 case "idleStrategy" -> NoOpIdleStrategy.INSTANCE;
+                case "timeUnit" -> TimeUnit.MILLISECONDS;
+                case "scheduleTimer", "cancelTimer" -> true;
                 default -> null;
             });
         service.onStart(cluster, null);
