@@ -88,6 +88,47 @@ class WithdrawalSagaHttpTest
     }
 
     @Test
+    void shouldShowTheSameSagasAfterARestart() throws Exception
+    {
+        final long inFlight;
+        final long timedOut;
+        final int port;
+        final JsonNode before;
+        try (LiveHttpServer server = LiveHttpServer.create(dir))
+        {
+            port = server.port();
+            final ApiClient api = new ApiClient(port);
+            api.seed();
+            // No transfer worker: nobody answers, so the engine timer retries the short one, then times it out.
+            inFlight = api.post(LiveHttpServer.KEY_1, "/withdrawals/request", "{\"asset\":\"USD\",\"amount\":100," +
+                "\"timeoutMillis\":600000}").get("seq").asLong();
+            timedOut = api.post(LiveHttpServer.KEY_1, "/withdrawals/request", "{\"asset\":\"USD\",\"amount\":50," +
+                "\"timeoutMillis\":1,\"attempts\":2}").get("seq").asLong();
+            final long deadline = System.nanoTime() + TestSettings.timeout(Duration.ofSeconds(10)).toNanos();
+            while (!api.get(LiveHttpServer.KEY_1, "/withdrawals/" + timedOut).get("state").asText().equals("TIMED_OUT") &&
+                System.nanoTime() < deadline)
+            {
+                Thread.yield();
+            }
+            before = api.get(LiveHttpServer.OPERATOR, "/withdrawals");
+        }
+        assertThat(before.get("withdrawals")).hasSize(2);
+        assertThat(before.get("withdrawals").get(1).get("state").asText()).isEqualTo("TIMED_OUT");
+        assertThat(before.get("withdrawals").get(1).get("steps")).hasSize(3);
+
+        try (LiveHttpServer server = LiveHttpServer.start(dir, port))
+        {
+            final ApiClient api = new ApiClient(server.port());
+            final JsonNode after = api.get(LiveHttpServer.OPERATOR, "/withdrawals");
+            assertThat(after.get("withdrawals")).as("rebuilt from the event store").isEqualTo(before.get("withdrawals"));
+            final JsonNode pending = api.get(LiveHttpServer.KEY_1, "/withdrawals/" + inFlight);
+            assertThat(pending.get("state").asText()).isEqualTo("PENDING");
+            assertThat(pending.get("retriesLeft").asLong()).isEqualTo(2);
+            assertThat(api.get(LiveHttpServer.KEY_1, "/withdrawals/" + timedOut).get("retriesUsed").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldCreditADepositNotificationOnceAndOnlyForTheOperator() throws Exception
     {
         try (LiveHttpServer server = LiveHttpServer.create(dir))
