@@ -468,7 +468,8 @@ public final class WithdrawalView extends ReadModel
     {
         return read(() ->
         {
-            int index = lowerBound(query.afterId() + 1);
+            // No id follows the largest long (and + 1 would wrap around to the first page).
+            int index = query.afterId() == Long.MAX_VALUE ? idCount : lowerBound(query.afterId() + 1);
             final List<Status> out = new ArrayList<>();
             long lastExamined = query.afterId();
             int examined = 0;

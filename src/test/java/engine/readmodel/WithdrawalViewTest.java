@@ -206,6 +206,7 @@ class WithdrawalViewTest
         assertThat(scanned.nextAfterId()).isEqualTo(ids.get(2));
         assertThat(page(null, null, ids.get(9), 10).withdrawals()).isEmpty();
         assertThat(page(null, null, ids.get(9), 10).nextAfterId()).isEqualTo(-1);
+        assertThat(page(null, null, Long.MAX_VALUE, 10).withdrawals()).as("no wrap-around to the start").isEmpty();
     }
 
     @Test
