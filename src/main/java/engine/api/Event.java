@@ -7,8 +7,10 @@ package engine.api;
  * output line.
  *
  * @param name the symbol, or for DEPOSITED, WITHDRAWN, BALANCE_ADJUSTED and the WITHDRAW_ steps the asset
- * @param orderId for a TRADE the taker's order id
- * @param account for a TRADE the taker's account
+ * @param orderId for a TRADE the taker's order id; for TRADE_BUSTED the seq of the busted trade's command
+ * @param account for a TRADE the taker's account; for TRADE_BUSTED the buyer
+ * @param makerOrderId for TRADE_BUSTED the busted trade's index among its command's trades
+ * @param makerAccount for TRADE_BUSTED the seller
  * @param price for BALANCE_ADJUSTED the operator's reason code
  * @param qty quantity, open quantity or amount (signed for BALANCE_ADJUSTED), by type
  */
