@@ -114,6 +114,26 @@ class ReadModelsScenarioTest
     }
 
     @Test
+    void shouldReverseABustedTradeInBalancesAndLeaveOpenOrdersAlone()
+    {
+        // Bust (6, 0), 5 @ 300 between buyer 1 and seller 2: 5 BTC back to 2, 1500 USD back to 1, all in available.
+        final ReadModels busted = new ReadModels(1_000_000L);
+        final List<String> session = new java.util.ArrayList<>(SESSION);
+        session.add("TRADE_BUST,61004,6,0");                // 13
+        session.add("TRADE_BUST,61005,6,0");                // 14 busted already: nothing moves
+        new EngineReplay(SelfTradePrevention.NONE).run(session, busted::accept);
+
+        assertThat(busted.appliedSeq()).isEqualTo(14);
+        assertThat(busted.accounts().balances(1).value()).containsExactly(
+            new AccountView.Balance("BTC", 3, 0), new AccountView.Balance("USD", 97890, 1180));
+        assertThat(busted.accounts().balances(2).value()).containsExactly(
+            new AccountView.Balance("BTC", 97, 0), new AccountView.Balance("USD", 930, 0));
+        assertThat(busted.accounts().openOrders(1).value()).extracting(AccountView.OpenOrder::orderId).containsExactly(602L);
+        assertThat(busted.commands().command(13).value().commandType()).isEqualTo(CommandType.TRADE_BUST);
+        assertThat(busted.commands().command(14).value().reason()).isEqualTo(Reason.DUPLICATE_BUST);
+    }
+
+    @Test
     void shouldSkipBatchesAlreadyApplied()
     {
         new EngineReplay(SelfTradePrevention.NONE).run(SESSION, models::accept);
