@@ -53,8 +53,8 @@ class ReadModelsScenarioTest
     void shouldKeepTapeNewestFirstAndCandlesPerInterval()
     {
         assertThat(models.trades().trades("BTC-USD", 10).value()).containsExactly(
-            new TradeView.Trade(8, 61000, "BTC-USD", 310, 3, Side.BUY, 603, 502),
-            new TradeView.Trade(6, 1500, "BTC-USD", 300, 5, Side.BUY, 601, 501));
+            new TradeView.Trade(8, 61000, "BTC-USD", 310, 3, Side.BUY, 603, 502, 0),
+            new TradeView.Trade(6, 1500, "BTC-USD", 300, 5, Side.BUY, 601, 501, 0));
         assertThat(models.trades().candles("BTC-USD", TradeView.Interval.S1, 10).value()).containsExactly(
             new TradeView.Candle(1000, 300, 300, 300, 300, 5, 1), new TradeView.Candle(61000, 310, 310, 310, 310, 3, 1));
         assertThat(models.trades().candles("BTC-USD", TradeView.Interval.M1, 1).value()).containsExactly(
