@@ -35,6 +35,9 @@ class TradeBustHttpTest
             assertThat(trade.get("type").asText()).isEqualTo("TRADE");
             assertThat(trade.get("tradeIndex").asLong()).as("the trade's id is (seq, tradeIndex)").isZero();
             assertThat(api.availableUsd()).isEqualTo(before - 900);
+            final JsonNode tape = api.get(LiveHttpServer.KEY_1, "/symbols/BTC-USD/trades?minSeq=" + seq).get("trades").get(0);
+            assertThat(tape.get("seq").asLong()).isEqualTo(seq);
+            assertThat(tape.get("tradeIndex").asLong()).as("the tape names the trade the same way").isZero();
 
             final JsonNode busted = api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":" + seq + ",\"index\":0}")
                 .get("events").get(0);
