@@ -30,12 +30,21 @@ public interface EventSink
      *
      * @param attempt the attempt under way (PENDING, ATTEMPT) or the last one made
      * @param deadline when the attempt under way times out (PENDING, ATTEMPT), else 0
+     * @param maxAttempts the request's limit of attempts, so that readers of the events alone know the retries left
      */
     void withdrawal(EventType type, long sagaId, long account, long assetHi, long assetLo, long amount, long attempt,
-        long deadline);
+        long deadline, long maxAttempts);
 
     /** An operator's correction: {@code amount} (signed) was added to the account's available balance. */
     void balanceAdjusted(long account, long assetHi, long assetLo, long amount, long reasonCode);
+
+    /**
+     * An operator's bust reversed the settlement of trade {@code (tradeSeq, tradeIndex)}: the buyer gave back
+     * {@code baseAmount} of the base asset and got back {@code quoteAmount} of the quote asset, the seller the
+     * reverse, all in available balances.
+     */
+    void tradeBusted(long tradeSeq, long tradeIndex, long symbolHi, long symbolLo, long price, long qty, long buyer,
+        long seller, long baseAmount, long quoteAmount);
 
     void symbolAdded(long symbolHi, long symbolLo, long baseHi, long baseLo, long quoteHi, long quoteLo,
         long baseScale, long quoteScale);

@@ -126,10 +126,11 @@ final class EventRecords implements EventSink
 
     @Override
     public void withdrawal(final EventType type, final long sagaId, final long account, final long assetHi, final long assetLo,
-        final long amount, final long attempt, final long deadline)
+        final long amount, final long attempt, final long deadline, final long maxAttempts)
     {
-        // The same fields as the output ring's: saga id as order id, deadline as price, attempt as maker order id.
-        put(type, assetHi, assetLo, sagaId, true, account, null, deadline, amount, attempt, 0, null);
+        // The same fields as the output ring's: saga id as order id, deadline as price, attempt as maker order id,
+        // the limit of attempts as maker account.
+        put(type, assetHi, assetLo, sagaId, true, account, null, deadline, amount, attempt, maxAttempts, null);
     }
 
     @Override
@@ -138,6 +139,15 @@ final class EventRecords implements EventSink
     {
         // The same fields as the output ring's: the reason code as price.
         put(EventType.BALANCE_ADJUSTED, assetHi, assetLo, 0, false, account, null, reasonCode, amount, 0, 0, null);
+    }
+
+    @Override
+    public void tradeBusted(final long tradeSeq, final long tradeIndex, final long symbolHi, final long symbolLo,
+        final long price, final long qty, final long buyer, final long seller, final long baseAmount, final long quoteAmount)
+    {
+        // The fields of the canonical line, as in the output ring: trade seq as order id, trade index as maker order
+        // id, buyer as account, seller as maker account. The amounts follow from price, qty and the symbol's scales.
+        put(EventType.TRADE_BUSTED, symbolHi, symbolLo, tradeSeq, true, buyer, null, price, qty, tradeIndex, seller, null);
     }
 
     @Override

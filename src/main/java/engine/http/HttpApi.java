@@ -176,6 +176,8 @@ public final class HttpApi implements AutoCloseable
         cfg.routes.get("/commands/{seq}", secured(keys, q::command));
         cfg.routes.get("/commands/by-request/{requestId}", secured(keys, q::commandByRequest));
         cfg.routes.get("/requests/{requestId}", secured(keys, q::request));
+        cfg.routes.get("/withdrawals", secured(keys, q::withdrawals));
+        cfg.routes.get("/withdrawals/{withdrawalId}", secured(keys, q::withdrawal));
     }
 
     private static void commands(final JavalinConfig cfg, final ApiKeys keys, final CommandRoutes c)
@@ -193,6 +195,7 @@ public final class HttpApi implements AutoCloseable
         cfg.routes.post("/deposits/notify", secured(keys, c == null ? readOnly : c::notifyDeposit));
         cfg.routes.post("/symbols", secured(keys, c == null ? readOnly : c::addSymbol));
         cfg.routes.post("/admin/balances/adjust", secured(keys, c == null ? readOnly : c::adjustBalance));
+        cfg.routes.post("/admin/trades/bust", secured(keys, c == null ? readOnly : c::bustTrade));
     }
 
     private static void errors(final JavalinConfig cfg)
