@@ -76,10 +76,10 @@ final class TeeSink implements EventSink
 
     @Override
     public void withdrawal(final EventType type, final long sagaId, final long account, final long assetHi, final long assetLo,
-        final long amount, final long attempt, final long deadline)
+        final long amount, final long attempt, final long deadline, final long maxAttempts)
     {
-        first.withdrawal(type, sagaId, account, assetHi, assetLo, amount, attempt, deadline);
-        second.withdrawal(type, sagaId, account, assetHi, assetLo, amount, attempt, deadline);
+        first.withdrawal(type, sagaId, account, assetHi, assetLo, amount, attempt, deadline, maxAttempts);
+        second.withdrawal(type, sagaId, account, assetHi, assetLo, amount, attempt, deadline, maxAttempts);
     }
 
     @Override
@@ -88,6 +88,14 @@ final class TeeSink implements EventSink
     {
         first.balanceAdjusted(account, assetHi, assetLo, amount, reasonCode);
         second.balanceAdjusted(account, assetHi, assetLo, amount, reasonCode);
+    }
+
+    @Override
+    public void tradeBusted(final long tradeSeq, final long tradeIndex, final long symbolHi, final long symbolLo,
+        final long price, final long qty, final long buyer, final long seller, final long baseAmount, final long quoteAmount)
+    {
+        first.tradeBusted(tradeSeq, tradeIndex, symbolHi, symbolLo, price, qty, buyer, seller, baseAmount, quoteAmount);
+        second.tradeBusted(tradeSeq, tradeIndex, symbolHi, symbolLo, price, qty, buyer, seller, baseAmount, quoteAmount);
     }
 
     @Override
