@@ -103,11 +103,8 @@ final class QueryRoutes
         m.put("price", t.price());
         m.put("qty", t.qty());
         m.put("takerSide", t.takerSide());
-        if (t.tradeIndex() >= 0)
-        {
-            // With seq, the trade's id for POST /admin/trades/bust.
-            m.put("tradeIndex", t.tradeIndex());
-        }
+        // With seq, the trade's id for POST /admin/trades/bust.
+        m.put("tradeIndex", t.tradeIndex());
         return m;
     }
 

@@ -22,7 +22,7 @@ public final class TradeView extends ReadModel
      * One trade as printed on the tape.
      *
      * @param tradeIndex the trade's 0-based position among the trades of command {@code seq}: with it, the trade's id
-     *                   for TRADE_BUST; -1 when the tape no longer holds the command's first trades to count from
+     *                   for TRADE_BUST
      */
     public record Trade(long seq, long timestamp, String symbol, long price, long qty, Side takerSide,
         long takerOrderId, long makerOrderId, long tradeIndex)
@@ -83,7 +83,9 @@ public final class TradeView extends ReadModel
     private static final int SIDE = 4;
     private static final int TAKER = 5;
     private static final int MAKER = 6;
-    private static final int TRADE_WORDS = 7;
+    /** The trade's position among its command's trades, counted when applied (the tape may later drop the first ones). */
+    private static final int INDEX = 7;
+    private static final int TRADE_WORDS = 8;
     private static final int START = 0;
     private static final int OPEN = 1;
     private static final int HIGH = 2;
@@ -132,7 +134,7 @@ public final class TradeView extends ReadModel
                 final int index = tradeIndex++;
                 final Series s = series(b.nameHi(i), b.nameLo(i));
                 record(s, b.seq(), b.timestamp(), b.price(i), b.qty(i), b.side(i).code(), b.orderId(i),
-                    b.makerOrderId(i));
+                    b.makerOrderId(i), index);
                 if (listener != null && listener.symbols().test(s.symbol))
                 {
                     fresh.add(new Trade(b.seq(), b.timestamp(), s.symbol, b.price(i), b.qty(i), b.side(i),
@@ -154,7 +156,7 @@ public final class TradeView extends ReadModel
     }
 
     private void record(final Series s, final long seq, final long timestamp, final long price, final long qty,
-        final int side, final long taker, final long maker)
+        final int side, final long taker, final long maker, final int index)
     {
         final int at = s.tape.append();
         s.tape.set(at, SEQ, seq);
@@ -164,6 +166,7 @@ public final class TradeView extends ReadModel
         s.tape.set(at, SIDE, side);
         s.tape.set(at, TAKER, taker);
         s.tape.set(at, MAKER, maker);
+        s.tape.set(at, INDEX, index);
         for (int k = 0; k < widths.length; k++)
         {
             final long start = Math.floorDiv(timestamp, widths[k]) * widths[k];
@@ -334,27 +337,11 @@ public final class TradeView extends ReadModel
                     final int at = s.tape.offset(i);
                     out.add(new Trade(s.tape.get(at, SEQ), s.tape.get(at, TIMESTAMP), s.symbol, s.tape.get(at, PRICE),
                         s.tape.get(at, QTY), Side.fromCode((int)s.tape.get(at, SIDE)), s.tape.get(at, TAKER),
-                        s.tape.get(at, MAKER), tradeIndex(s.tape, i)));
+                        s.tape.get(at, MAKER), s.tape.get(at, INDEX)));
                 }
             }
             return out;
         });
-    }
-
-    /**
-     * The position of tape entry {@code i} among its command's trades: all of a command's trades are of one symbol and
-     * follow each other on its tape, so it is the number of entries just before it with the same seq; unknown (-1)
-     * when those reach back to the oldest entry of a full tape, which may have dropped earlier ones.
-     */
-    private static long tradeIndex(final RecordRing tape, final int i)
-    {
-        final long seq = tape.get(tape.offset(i), SEQ);
-        int first = i;
-        while (first > 0 && tape.get(tape.offset(first - 1), SEQ) == seq)
-        {
-            first--;
-        }
-        return first == 0 && tape.isFull() ? -1 : i - first;
     }
 
     /** The latest {@code limit} candles of {@code symbol}, oldest first. */

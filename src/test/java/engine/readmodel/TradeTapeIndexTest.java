@@ -3,13 +3,18 @@ package engine.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.SelfTradePrevention;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The trade tape shows each trade's index among its command's trades, so that (seq, tradeIndex) names the trade for
- * a TRADE_BUST; where the tape has dropped a command's first trades the index is unknown (-1), never a wrong one.
+ * a TRADE_BUST; the index is counted when the trade is applied, so it stays right after the tape dropped the
+ * command's first trades, and it survives a read-model snapshot.
  */
 class TradeTapeIndexTest
 {
@@ -39,14 +44,24 @@ class TradeTapeIndexTest
     }
 
     @Test
-    void shouldNotGuessAnIndexWhenTheTapeDroppedTheCommandsFirstTrades()
+    void shouldKeepEachIndexWhenTheTapeDropsTheCommandsFirstTrades() throws Exception
     {
         final TradeView trades = new TradeView(1_000_000L, 3, 10);
         new EngineReplay(SelfTradePrevention.NONE).run(SESSION, trades::accept);
 
-        // (7, 0) fell off a tape of 3: (7, 1) is the oldest left and might not have been the first of its command.
+        // (7, 0) fell off a tape of 3; the two left of seq 7 keep their own positions.
         assertThat(trades.trades("BTC-USD", 10).value()).extracting(TradeView.Trade::seq, TradeView.Trade::tradeIndex)
-            .containsExactly(tuple(8, 0), tuple(7, -1), tuple(7, -1));
+            .containsExactly(tuple(8, 0), tuple(7, 2), tuple(7, 1));
+
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            trades.writeState(out);
+        }
+        final TradeView restored = new TradeView(1_000_000L, 3, 10);
+        restored.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThat(restored.trades("BTC-USD", 10).value()).extracting(TradeView.Trade::seq, TradeView.Trade::tradeIndex)
+            .containsExactly(tuple(8, 0), tuple(7, 2), tuple(7, 1));
     }
 
     private static org.assertj.core.groups.Tuple tuple(final long seq, final long index)
