@@ -119,6 +119,14 @@ class WithdrawalCrashTest
             }
         }
         check(data, ledger, client, where);
+        long redriven = 0;
+        for (int round = 1; round <= KILLS; round++)
+        {
+            redriven += Files.readAllLines(dir.resolve("server-" + round + ".err")).stream()
+                .filter(l -> l.contains("re-driving")).count();
+        }
+        assertThat(redriven).as(where + ": restarts that found withdrawals in flight and called the wallet again")
+            .isPositive();
     }
 
     private Process startServer(final Path data, final Path ledger, final int round, final long delay) throws IOException
@@ -182,8 +190,9 @@ class WithdrawalCrashTest
                 Thread.sleep(2 + random.nextInt(15));
             }
             out.flush();
-            // The kill comes while wallet calls, answers and acknowledgements are in flight.
-            Thread.sleep(random.nextInt((int)delay + 200));
+            // The kill comes while wallet calls (the last long ones take the wallet's delay), answers and
+            // acknowledgements are in flight.
+            Thread.sleep(random.nextInt((int)delay));
             synchronized (client)
             {
                 reader.interrupt(); // the record of acknowledgements as of the kill
