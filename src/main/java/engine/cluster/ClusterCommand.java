@@ -31,6 +31,15 @@ public final class ClusterCommand implements Callable<Integer>
         description = "self-trade prevention: NONE, CANCEL_RESTING, CANCEL_INCOMING; the same on every member")
     private SelfTradePrevention stp;
 
+    @Option(names = "--snapshot-entries", defaultValue = "100000", paramLabel = "N",
+        description = "while leading, snapshot after N log entries since the last snapshot; 0: never by count (default ${DEFAULT-VALUE})")
+    private long snapshotEntries;
+
+    @Option(names = "--snapshot-seconds", defaultValue = "600", paramLabel = "S",
+        description = "while leading, snapshot S seconds after the last one if the log moved since; 0: never by time"
+            + " (default ${DEFAULT-VALUE})")
+    private long snapshotSeconds;
+
     @Override
     public Integer call() throws Exception
     {
@@ -63,7 +72,8 @@ public final class ClusterCommand implements Callable<Integer>
         {
             try
             {
-                return ClusterMember.start(node, layout, dir, stp, System.out);
+                return ClusterMember.start(node, layout, dir, stp, new SnapshotTrigger.Policy(snapshotEntries, snapshotSeconds),
+                    System.out);
             }
             catch (final RuntimeException e)
             {

@@ -155,7 +155,8 @@ public final class ClusterLineGateway implements AutoCloseable
                     out.write(CanonicalFormat.line(event));
                     out.write('\n');
                 }
-                out.write(reply.duplicate() ? "OK,duplicate\n" : "OK," + reply.seq() + "\n");
+                // A duplicate with its outcome reads like the first answer; without it, only "applied once" is known.
+                out.write(reply.outcomeKnown() ? "OK," + reply.seq() + "\n" : "OK,duplicate\n");
             }
             catch (final ExecutionException e)
             {

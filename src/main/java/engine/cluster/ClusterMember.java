@@ -6,6 +6,7 @@ import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.MillisecondClusterClock;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
@@ -39,19 +40,30 @@ public final class ClusterMember implements AutoCloseable
 
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
+    private final SnapshotTrigger snapshots;
 
-    private ClusterMember(final ClusteredMediaDriver driver, final ClusteredServiceContainer container)
+    private ClusterMember(final ClusteredMediaDriver driver, final ClusteredServiceContainer container,
+        final SnapshotTrigger snapshots)
     {
         this.driver = driver;
         this.container = container;
+        this.snapshots = snapshots;
+    }
+
+    /** Starts a member that snapshots by {@link SnapshotTrigger.Policy#DEFAULT}. */
+    public static ClusterMember start(final int id, final ClusterLayout layout, final Path dir, final SelfTradePrevention stp,
+        final PrintStream out) throws IOException
+    {
+        return start(id, layout, dir, stp, SnapshotTrigger.Policy.DEFAULT, out);
     }
 
     /**
      * Starts member {@code id} of {@code layout} with its files under {@code dir}; keeps what is
      * already there (a restarted member recovers from its snapshot and log, then catches up).
+     * While it leads, it asks for snapshots as {@code snapshotPolicy} says.
      */
-    public static ClusterMember start(final int id, final ClusterLayout layout, final Path dir, final SelfTradePrevention stp,
-        final PrintStream out) throws IOException
+    static ClusterMember start(final int id, final ClusterLayout layout, final Path dir, final SelfTradePrevention stp,
+        final SnapshotTrigger.Policy snapshotPolicy, final PrintStream out) throws IOException
     {
         Files.createDirectories(dir);
         final String host = layout.hosts().get(id);
@@ -97,19 +109,25 @@ public final class ClusterMember implements AutoCloseable
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .idleStrategySupplier(ClusterMember::backoff)
             .leaderHeartbeatTimeoutNs(LEADER_HEARTBEAT_TIMEOUT_NS)
+            // Log timestamps and timer deadlines in milliseconds: the engine's unit of time.
+            .clusterClock(new MillisecondClusterClock())
             .errorHandler(error -> out.println("member " + id + " consensus error: " + error));
+        final EngineClusteredService engine = new EngineClusteredService(stp, statusLog);
         final ClusteredServiceContainer.Context service = new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
             .clusterDir(clusterDir)
-            .clusteredService(new EngineClusteredService(stp, statusLog))
+            .clusteredService(engine)
             .serviceId(0)
             .idleStrategySupplier(ClusterMember::backoff)
             .errorHandler(error -> out.println("member " + id + " service error: " + error));
         final ClusteredMediaDriver driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensus);
         try
         {
-            return new ClusterMember(driver, ClusteredServiceContainer.launch(service));
+            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(service);
+            final SnapshotTrigger snapshots = snapshotPolicy.off() ? null : new SnapshotTrigger(snapshotPolicy, engine.progress(),
+                driver.consensusModule().context().controlToggleCounter(), out);
+            return new ClusterMember(driver, container, snapshots);
         }
         catch (final RuntimeException e)
         {
@@ -144,6 +162,10 @@ public final class ClusterMember implements AutoCloseable
     @Override
     public void close()
     {
+        if (snapshots != null)
+        {
+            snapshots.close();
+        }
         container.close();
         driver.close();
     }

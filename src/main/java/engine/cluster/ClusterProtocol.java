@@ -11,14 +11,15 @@ package engine.cluster;
  * egress (service to the sending session):
  *   0 u8  kind: RESULT, DUPLICATE, OUT_OF_ORDER, STATUS or MALFORMED
  *   1 i64 request number
- *   9 i64 RESULT: the command's seq; DUPLICATE: 0; OUT_OF_ORDER: the request number expected; STATUS: last seq
- *  17 i64 RESULT: the command's time; STATUS: state hash
- *  25 i32 RESULT: event count, then the events ({@link EventRecords}); STATUS: member id of the leader
+ *   9 i64 RESULT, DUPLICATE: the command's seq; OUT_OF_ORDER: the request number expected; STATUS: last seq
+ *  17 i64 RESULT, DUPLICATE: the command's time; STATUS: state hash
+ *  25 i32 RESULT, DUPLICATE: event count, then the events ({@link EventRecords}); STATUS: member id of the leader
  *  29 i64 STATUS: commands applied
  * </pre>
  * A client's requests are applied exactly once and in order: the service keeps, per client id,
  * the next request number it expects; an older one is a DUPLICATE (already applied, answered
- * without applying it again), a newer one is OUT_OF_ORDER (an earlier one was lost with a
+ * without applying it again, with the original seq, time and events while the service's
+ * {@link ReplyHistory} keeps them, otherwise with seq 0, time 0 and no events), a newer one is OUT_OF_ORDER (an earlier one was lost with a
  * failed leader) and the client sends again from the expected one.
  */
 final class ClusterProtocol

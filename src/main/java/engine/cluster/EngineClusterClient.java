@@ -29,7 +29,7 @@ import org.agrona.concurrent.IdleStrategy;
  * request order, follows a new leader, reconnects when the session is lost, and sends again every
  * request not yet answered (after a leader change, an {@code OUT_OF_ORDER} answer, or when the
  * oldest one has waited {@link #RESEND_AFTER_NS}); the service answers an already applied request
- * {@code DUPLICATE} instead of applying it twice. A future that never completes means the
+ * {@code DUPLICATE} with its original outcome instead of applying it twice. A future that never completes means the
  * cluster never committed the command (no majority): nothing is acknowledged that is not applied.
  */
 public final class EngineClusterClient implements AutoCloseable
@@ -39,9 +39,18 @@ public final class EngineClusterClient implements AutoCloseable
     private static final long KEEP_ALIVE_NS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final int MAX_IN_FLIGHT = 8192;
 
-    /** What the cluster said about a command. */
+    /**
+     * What the cluster said about a command. A duplicate (the command had been applied already, its
+     * first answer lost) carries the original seq, time and events while the cluster still keeps
+     * them; for an older request it has seq 0 and no events: applied once, outcome no longer known.
+     */
     public record Reply(long request, boolean duplicate, long seq, long timestamp, List<Event> events)
     {
+        /** False only for a duplicate whose original outcome the cluster no longer keeps. */
+        public boolean outcomeKnown()
+        {
+            return !duplicate || seq > 0;
+        }
     }
 
     /** A member's answer to a status query, taken at that query's place in the log. */
@@ -356,7 +365,8 @@ public final class EngineClusterClient implements AutoCloseable
                         request));
                     return;
                 }
-                final List<Event> events = kind == ClusterProtocol.RESULT ? EventRecords.decode(buffer,
+                final boolean withEvents = length >= ClusterProtocol.REPLY_EVENTS && seq > 0;
+                final List<Event> events = withEvents ? EventRecords.decode(buffer,
                     offset + ClusterProtocol.REPLY_EVENTS, buffer.getInt(offset + ClusterProtocol.REPLY_COUNT), seq, time) : List.of();
                 pending.reply.complete(new Reply(request, kind == ClusterProtocol.DUPLICATE, seq, time, events));
             }

@@ -12,6 +12,7 @@ import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -25,7 +26,10 @@ import org.agrona.collections.Long2LongHashMap;
  * the command is committed. Single-threaded (the service container's thread), like the BLP.
  *
  * <p>A client's requests apply exactly once and in order (see {@link ClusterProtocol}); the
- * next expected request number per client is part of the state and of every snapshot.
+ * next expected request number per client is part of the state and of every snapshot, and so are
+ * the client's recent replies ({@link ReplyHistory}): a request sent again is answered with its
+ * original outcome. One cluster timer follows the business logic's next due time ({@link DueTimer}),
+ * so GTD orders expire and withdrawal deadlines pass in an idle cluster too.
  */
 public final class EngineClusteredService implements ClusteredService
 {
@@ -37,27 +41,41 @@ public final class EngineClusteredService implements ClusteredService
     private final EventRecords events = new EventRecords(reply);
     /** Client id to the next request number expected from it; absent means 1. */
     private final Long2LongHashMap nextRequest = new Long2LongHashMap(0);
+    private final ReplyHistory replies;
+    private final DueTimer dueTimer = new DueTimer();
+    private final ServiceProgress progress = new ServiceProgress();
     private Cluster cluster;
     private long seq;
     private long applied;
+    private boolean millisecondsChecked;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
 
     /** @param statusLog receives one line per status query applied, and role changes */
     public EngineClusteredService(final SelfTradePrevention stp, final Consumer<String> statusLog)
     {
+        this(stp, statusLog, new ReplyHistory());
+    }
+
+    EngineClusteredService(final SelfTradePrevention stp, final Consumer<String> statusLog, final ReplyHistory replies)
+    {
         this.logic = new BusinessLogic(stp);
         this.statusLog = statusLog;
+        this.replies = replies;
     }
 
     @Override
     public void onStart(final Cluster cluster, final Image snapshotImage)
     {
         this.cluster = cluster;
+        // Built on the thread that launched the member, used from here on by the service thread only.
+        codec.singleThreadedCheckReset();
         if (snapshotImage != null)
         {
-            final ClusterSnapshot.State state = ClusterSnapshot.load(snapshotImage, cluster.idleStrategy(), logic, nextRequest);
+            final ClusterSnapshot.State state = ClusterSnapshot.load(snapshotImage, cluster.idleStrategy(), logic, nextRequest,
+                replies);
             seq = state.seq();
             applied = state.applied();
+            dueTimer.restore(state.timerCorrelationId(), state.timerDeadline());
             statusLog.accept("loaded snapshot: seq " + seq + " hash " +
                 Long.toHexString(logic.stateHash()));
         }
@@ -77,6 +95,8 @@ public final class EngineClusteredService implements ClusteredService
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer, final int offset,
         final int length, final Header header)
     {
+        progress.entryApplied();
+        requireMilliseconds();
         if (length < ClusterProtocol.COMMAND_ENTRY)
         {
             return;
@@ -92,7 +112,7 @@ public final class EngineClusteredService implements ClusteredService
         final long expected = Math.max(1, nextRequest.get(clientId));
         if (request < expected)
         {
-            answer(session, ClusterProtocol.DUPLICATE, request, 0, 0);
+            duplicate(session, clientId, request);
             return;
         }
         if (request > expected)
@@ -105,6 +125,7 @@ public final class EngineClusteredService implements ClusteredService
             length - ClusterProtocol.COMMAND_ENTRY, command))
         {
             answer(session, ClusterProtocol.MALFORMED, request, 0, 0);
+            replies.record(clientId, request, reply, ClusterProtocol.REPLY_TIME + 8);
             return;
         }
         seq++;
@@ -114,7 +135,29 @@ public final class EngineClusteredService implements ClusteredService
         logic.apply(command, events);
         reply.putInt(ClusterProtocol.REPLY_COUNT, events.count());
         answer(session, ClusterProtocol.RESULT, request, seq, timestamp);
+        replies.record(clientId, request, reply, events.end());
         send(session, events.end());
+        dueTimer.reschedule(cluster, logic.nextDueTime());
+    }
+
+    /**
+     * A request applied before: answered with its original reply (kind DUPLICATE, the same seq,
+     * time and events) while the history keeps it, otherwise DUPLICATE with seq 0 and no events.
+     */
+    private void duplicate(final ClientSession session, final long clientId, final long request)
+    {
+        final int length = replies.find(clientId, request, reply);
+        if (length < 0)
+        {
+            reply.putInt(ClusterProtocol.REPLY_COUNT, 0);
+            answer(session, ClusterProtocol.DUPLICATE, request, 0, 0);
+            return;
+        }
+        if (reply.getByte(ClusterProtocol.KIND) == ClusterProtocol.RESULT)
+        {
+            reply.putByte(ClusterProtocol.KIND, ClusterProtocol.DUPLICATE);
+        }
+        send(session, length);
     }
 
     private void status(final ClientSession session, final long request)
@@ -135,7 +178,11 @@ public final class EngineClusteredService implements ClusteredService
         reply.putLong(ClusterProtocol.REPLY_REQUEST, request);
         reply.putLong(ClusterProtocol.REPLY_SEQ, value);
         reply.putLong(ClusterProtocol.REPLY_TIME, value2);
-        if (kind != ClusterProtocol.RESULT && kind != ClusterProtocol.STATUS)
+        if (kind == ClusterProtocol.DUPLICATE)
+        {
+            send(session, ClusterProtocol.REPLY_EVENTS);
+        }
+        else if (kind != ClusterProtocol.RESULT && kind != ClusterProtocol.STATUS)
         {
             send(session, ClusterProtocol.REPLY_TIME + 8);
         }
@@ -158,15 +205,57 @@ public final class EngineClusteredService implements ClusteredService
         }
     }
 
+    /**
+     * The due timer fired on the leader and came through the log: a TICK at the log's time
+     * expires what is due, as the engine timer's TICK does in {@code serve}, with its own seq.
+     * A timer that was already moved (it fired while the service rescheduled it) ticks only if
+     * something is due by then; nothing is applied otherwise.
+     */
     @Override
     public void onTimerEvent(final long correlationId, final long timestamp)
     {
+        progress.entryApplied();
+        requireMilliseconds();
+        dueTimer.fired(correlationId);
+        if (logic.nextDueTime() <= timestamp)
+        {
+            tick(timestamp);
+        }
+        dueTimer.reschedule(cluster, logic.nextDueTime());
+    }
+
+    /**
+     * Log timestamps and timer deadlines are the engine's times only if the cluster clock counts
+     * milliseconds (ClusterMember sets it so). The unit is known once the log is joined, not in onStart.
+     */
+    private void requireMilliseconds()
+    {
+        if (!millisecondsChecked)
+        {
+            if (cluster.timeUnit() != TimeUnit.MILLISECONDS)
+            {
+                throw new IllegalStateException("the engine's times are milliseconds; the cluster clock is in " + cluster.timeUnit());
+            }
+            millisecondsChecked = true;
+        }
+    }
+
+    /** Applies a TICK: its events go to no client (nobody asked), only to the state. */
+    private void tick(final long timestamp)
+    {
+        seq++;
+        applied++;
+        command.tick(timestamp).seq(seq);
+        events.start(ClusterProtocol.REPLY_EVENTS);
+        logic.apply(command, events);
     }
 
     @Override
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
-        ClusterSnapshot.write(snapshotPublication, cluster.idleStrategy(), seq, applied, nextRequest, logic);
+        ClusterSnapshot.write(snapshotPublication, cluster.idleStrategy(),
+            new ClusterSnapshot.State(seq, applied, dueTimer.correlationId(), dueTimer.deadline()), nextRequest, replies, logic);
+        progress.snapshotTaken();
         statusLog.accept("member " + cluster.memberId() + " took snapshot at seq " + seq);
     }
 
@@ -174,12 +263,19 @@ public final class EngineClusteredService implements ClusteredService
     public void onRoleChange(final Cluster.Role newRole)
     {
         role = newRole;
+        progress.leader(newRole == Cluster.Role.LEADER);
         statusLog.accept("member " + (cluster == null ? "?" : Integer.toString(cluster.memberId())) + " role " + newRole);
     }
 
     @Override
     public void onTerminate(final Cluster cluster)
     {
+    }
+
+    /** Its progress, for the member's snapshot trigger. */
+    ServiceProgress progress()
+    {
+        return progress;
     }
 
     /** The last seq applied; for tests in the same JVM. */

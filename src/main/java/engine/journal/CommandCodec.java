@@ -35,6 +35,12 @@ public final class CommandCodec
         return codec.decode(length, into) == JournalCodec.Outcome.COMMAND;
     }
 
+    /** Hands this codec to the calling thread: Chronicle's buffers inside check which thread uses them (with -ea). */
+    public void singleThreadedCheckReset()
+    {
+        codec.singleThreadedCheckReset();
+    }
+
     public String problem()
     {
         return codec.problem();
