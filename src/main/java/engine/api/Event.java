@@ -9,7 +9,9 @@ package engine.api;
  * @param name the symbol, or for DEPOSITED, WITHDRAWN, BALANCE_ADJUSTED and the WITHDRAW_ steps the asset
  * @param orderId for a TRADE the taker's order id
  * @param account for a TRADE the taker's account
- * @param price for BALANCE_ADJUSTED the operator's reason code
+ * @param price for BALANCE_ADJUSTED the operator's reason code; for WITHDRAW_PENDING and WITHDRAW_ATTEMPT the deadline
+ * @param makerOrderId for the WITHDRAW_ steps the attempt
+ * @param makerAccount for the WITHDRAW_ steps the request's limit of attempts
  * @param qty quantity, open quantity or amount (signed for BALANCE_ADJUSTED), by type
  */
 public record Event(long seq, long timestamp, EventType type, String name, long orderId, boolean hasOrderId,

@@ -30,9 +30,10 @@ public interface EventSink
      *
      * @param attempt the attempt under way (PENDING, ATTEMPT) or the last one made
      * @param deadline when the attempt under way times out (PENDING, ATTEMPT), else 0
+     * @param maxAttempts the request's limit of attempts, so that readers of the events alone know the retries left
      */
     void withdrawal(EventType type, long sagaId, long account, long assetHi, long assetLo, long amount, long attempt,
-        long deadline);
+        long deadline, long maxAttempts);
 
     /** An operator's correction: {@code amount} (signed) was added to the account's available balance. */
     void balanceAdjusted(long account, long assetHi, long assetLo, long amount, long reasonCode);

@@ -26,6 +26,12 @@ final class RetentionOptions
         description = "candles kept per symbol and interval (default ${DEFAULT-VALUE})")
     private int candles;
 
+    @Option(names = "--keep-finished-withdrawals", paramLabel = "N",
+        defaultValue = "" + ReadModels.Retention.DEFAULT_FINISHED_WITHDRAWALS,
+        description = "withdrawal saga statuses kept of finished (confirmed, failed, timed out) sagas, the last N to "
+            + "finish; sagas in flight are always kept (default ${DEFAULT-VALUE})")
+    private int finishedWithdrawals;
+
     /** @throws IllegalArgumentException naming the first option below 1 */
     ReadModels.Retention retention()
     {
@@ -33,8 +39,9 @@ final class RetentionOptions
         atLeastOne("--keep-commands", commands);
         atLeastOne("--keep-trades", trades);
         atLeastOne("--keep-candles", candles);
+        atLeastOne("--keep-finished-withdrawals", finishedWithdrawals);
         return ReadModels.Retention.builder().finishedOrders(finishedOrders).commands(commands)
-            .tradesPerSymbol(trades).candlesPerInterval(candles).build();
+            .tradesPerSymbol(trades).candlesPerInterval(candles).finishedWithdrawals(finishedWithdrawals).build();
     }
 
     private static void atLeastOne(final String option, final int value)

@@ -126,10 +126,11 @@ final class EventRecords implements EventSink
 
     @Override
     public void withdrawal(final EventType type, final long sagaId, final long account, final long assetHi, final long assetLo,
-        final long amount, final long attempt, final long deadline)
+        final long amount, final long attempt, final long deadline, final long maxAttempts)
     {
-        // The same fields as the output ring's: saga id as order id, deadline as price, attempt as maker order id.
-        put(type, assetHi, assetLo, sagaId, true, account, null, deadline, amount, attempt, 0, null);
+        // The same fields as the output ring's: saga id as order id, deadline as price, attempt as maker order id,
+        // the limit of attempts as maker account.
+        put(type, assetHi, assetLo, sagaId, true, account, null, deadline, amount, attempt, maxAttempts, null);
     }
 
     @Override

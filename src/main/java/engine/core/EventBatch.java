@@ -26,7 +26,7 @@ import engine.api.TimeInForce;
  * WITHDRAWN    account asset qty(amount)
  * SYMBOL_ADDED symbol baseAsset quoteAsset price(baseScale) qty(quoteScale)
  * BALANCE_ADJUSTED account asset qty(signed amount) price(reason code)
- * WITHDRAW_*   orderId(sagaId) account asset qty(amount) price(deadline) makerOrderId(attempt)
+ * WITHDRAW_*   orderId(sagaId) account asset qty(amount) price(deadline) makerOrderId(attempt) makerAccount(maxAttempts)
  * </pre>
  */
 public final class EventBatch implements EventSink
@@ -234,12 +234,13 @@ public final class EventBatch implements EventSink
 
     @Override
     public void withdrawal(final EventType type, final long sagaId, final long account, final long assetHi,
-        final long assetLo, final long amount, final long attempt, final long deadline)
+        final long assetLo, final long amount, final long attempt, final long deadline, final long maxAttempts)
     {
         final int at = transfer(type, account, assetHi, assetLo, amount);
         words[at + ORDER_ID] = sagaId;
         words[at + PRICE] = deadline;
         words[at + MAKER_ORDER_ID] = attempt;
+        words[at + MAKER_ACCOUNT] = maxAttempts;
     }
 
     /** The saga id of a WITHDRAW_ event. */
@@ -252,6 +253,12 @@ public final class EventBatch implements EventSink
     public long attempt(final int index)
     {
         return makerOrderId(index);
+    }
+
+    /** The request's limit of attempts of a WITHDRAW_ event; 0 in events stored before it was carried. */
+    public long maxAttempts(final int index)
+    {
+        return makerAccount(index);
     }
 
     /** The deadline of a WITHDRAW_PENDING or WITHDRAW_ATTEMPT. */

@@ -126,6 +126,7 @@ final class EventJson
                 m.put("asset", e.name());
                 m.put("amount", e.qty());
                 m.put("attempt", e.makerOrderId());
+                m.put("maxAttempts", e.makerAccount());
                 if (e.price() != 0)
                 {
                     m.put("deadline", e.price());

@@ -165,6 +165,8 @@ public final class HttpApi implements AutoCloseable
         cfg.routes.get("/commands/{seq}", secured(keys, q::command));
         cfg.routes.get("/commands/by-request/{requestId}", secured(keys, q::commandByRequest));
         cfg.routes.get("/requests/{requestId}", secured(keys, q::request));
+        cfg.routes.get("/withdrawals", secured(keys, q::withdrawals));
+        cfg.routes.get("/withdrawals/{withdrawalId}", secured(keys, q::withdrawal));
     }
 
     private static void commands(final JavalinConfig cfg, final ApiKeys keys, final CommandRoutes c)

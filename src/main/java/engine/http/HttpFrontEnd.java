@@ -42,7 +42,7 @@ public final class HttpFrontEnd implements AutoCloseable
 
     /**
      * Reads the API keys ({@code DIR/api-keys.properties}), builds the read models, registers them
-     * with {@code live} (one handler for all five: on the I/O thread, so they show only journaled
+     * with {@code live} (one handler for all six: on the I/O thread, so they show only journaled
      * commands like every other answer, or on a thread of their own when {@code modelsOwnThread}),
      * and has the event store replayed into them and into the id tables once it has caught up with
      * the journal; call before the engine starts.

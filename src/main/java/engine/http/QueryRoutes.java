@@ -17,6 +17,7 @@ import engine.readmodel.OrderView;
 import engine.readmodel.ReadModel;
 import engine.readmodel.ReadModels;
 import engine.readmodel.TradeView;
+import engine.readmodel.WithdrawalView;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -236,6 +237,60 @@ final class QueryRoutes
         out.put("next", p.nextAfterSeq() < 0 ? null : Long.toString(p.nextAfterSeq()));
         out.put("truncated", p.truncated());
         HttpApi.json(ctx, 200, out);
+    }
+
+    /**
+     * {@code GET /withdrawals/{withdrawalId}}: a withdrawal saga's state, steps, attempts and deadline.
+     * Someone else's saga gets the same 404 as an unknown id, so ids tell an account nothing.
+     */
+    void withdrawal(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final long id = pathLong(ctx, "withdrawalId");
+        await(ctx, models.withdrawals());
+        final AsOf<WithdrawalView.Status> status = models.withdrawals().status(id);
+        if (status.value() == null || !caller.mayAccess(status.value().account()))
+        {
+            throw ApiError.notFound("unknown withdrawal " + id + (models.withdrawals().evictedCount() == 0 ? "" :
+                " (or finished before the last " + models.withdrawals().keepFinished() + " finished withdrawals kept)"));
+        }
+        HttpApi.json(ctx, 200, flat(status));
+    }
+
+    /**
+     * {@code GET /withdrawals}: every withdrawal saga (the operator) or the caller's own, by state,
+     * oldest (lowest id) first, in pages linked by {@code next} as for {@code GET /commands}.
+     */
+    void withdrawals(final Context ctx, final ApiKeys.Principal caller)
+    {
+        final Long account = queriedAccount(ctx, caller);
+        final WithdrawalView.State state = withdrawalState(ctx);
+        final int limit = (int)queryLong(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        final long afterId = cursor(ctx);
+        await(ctx, models.withdrawals());
+        final AsOf<WithdrawalView.Page> page = models.withdrawals().page(new WithdrawalView.Query(account, state, afterId),
+            limit, SCAN_LIMIT);
+        final WithdrawalView.Page p = page.value();
+        final Map<String, Object> out = listed(page.asOfSeq(), "withdrawals", p.withdrawals());
+        out.put("next", p.nextAfterId() < 0 ? null : Long.toString(p.nextAfterId()));
+        out.put("truncated", p.truncated());
+        HttpApi.json(ctx, 200, out);
+    }
+
+    private static WithdrawalView.State withdrawalState(final Context ctx)
+    {
+        final String text = ctx.queryParam("status");
+        if (text == null)
+        {
+            return null;
+        }
+        for (final WithdrawalView.State state : WithdrawalView.State.values())
+        {
+            if (state.name().equalsIgnoreCase(text))
+            {
+                return state;
+            }
+        }
+        throw ApiError.badField("status", "must be PENDING, CONFIRMED, FAILED or TIMED_OUT");
     }
 
     /** The account whose commands are asked for: the account key's own, or for the operator any (null: all). */

@@ -38,7 +38,8 @@ final class WithdrawalSagas
         state.accounts.get(c.account()).debit(asset, amount);
         final long deadline = Withdrawals.deadline(c.timestamp(), c.timeout(), 1);
         state.withdrawals.add(c.seq(), c.account(), asset, amount, c.timeout(), (int)c.attempts(), 1, deadline);
-        sink.withdrawal(EventType.WITHDRAW_PENDING, c.seq(), c.account(), c.assetHi(), c.assetLo(), amount, 1, deadline);
+        sink.withdrawal(EventType.WITHDRAW_PENDING, c.seq(), c.account(), c.assetHi(), c.assetLo(), amount, 1, deadline,
+            c.attempts());
     }
 
     void confirm(final Command c, final EventSink sink)
@@ -84,7 +85,7 @@ final class WithdrawalSagas
                 w.retry(at, deadline);
                 final NameIndex assets = state.accounts.assets();
                 sink.withdrawal(EventType.WITHDRAW_ATTEMPT, w.id(at), w.account(at), assets.hi(w.asset(at)),
-                    assets.lo(w.asset(at)), w.amount(at), w.attempt(at), deadline);
+                    assets.lo(w.asset(at)), w.amount(at), w.attempt(at), deadline, w.maxAttempts(at));
             }
             else
             {
@@ -101,12 +102,13 @@ final class WithdrawalSagas
         final int asset = w.asset(at);
         final long amount = w.amount(at);
         final int attempt = w.attempt(at);
+        final int maxAttempts = w.maxAttempts(at);
         w.remove(at);
         if (giveBack)
         {
             state.accounts.get(account).credit(asset, amount);
         }
         final NameIndex assets = state.accounts.assets();
-        sink.withdrawal(outcome, id, account, assets.hi(asset), assets.lo(asset), amount, attempt, 0);
+        sink.withdrawal(outcome, id, account, assets.hi(asset), assets.lo(asset), amount, attempt, 0, maxAttempts);
     }
 }

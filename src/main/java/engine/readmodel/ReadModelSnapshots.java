@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Snapshots of the five read models, so that a projection can start from one instead of
+ * Snapshots of the six read models, so that a projection can start from one instead of
  * replaying the whole event store.
  *
  * <p>File {@code readmodels-<seq, 20 digits>.snap}, written with {@link AtomicFile} (temporary
@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  *   int   magic 0x524D534E ("RMSN")
  *   int   format version ({@link #VERSION})
  *   long  seq: the lowest sequence every model had applied; the event store resumes after it
- *   int   model count (5)
- *   per model, in ReadModels order (depth, trades, accounts, orders, commands):
+ *   int   model count (6)
+ *   per model, in ReadModels order (depth, trades, accounts, orders, commands, withdrawals):
  *     UTF   model class simple name
  *     long  the model's own applied sequence
  *     int   state length, then that many bytes of the model's own state (enums as their
@@ -49,10 +49,11 @@ public final class ReadModelSnapshots
      * 2: primitive model layouts with retention (finished-order queue, command ring); 3: trades
      * carry four candle intervals (1 s, 1 min, 5 min, 1 h); 4: a CRC32C (int) instead of a CRC32
      * (long) and enums as their stable codes, where 3 stored ordinals (a rejection reason's
-     * ordinal differs from its code). Other versions are refused, naming the file and both
-     * versions; the projection then replays the event store, which can always rebuild them.
+     * ordinal differs from its code); 5: a sixth model, the withdrawal sagas ({@link WithdrawalView}).
+     * Other versions are refused, naming the file and both versions; the projection then replays
+     * the event store, which can always rebuild them.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final int CHECKSUM = 4;
     private static final Pattern FILE = Pattern.compile("readmodels-(\\d{20})\\.snap");
 

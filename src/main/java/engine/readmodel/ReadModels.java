@@ -21,17 +21,21 @@ public final class ReadModels
      * @param commandsPerAccount the most of an account's newest kept commands an account query answers from
      * @param tradesPerSymbol trades kept on each symbol's tape
      * @param candlesPerInterval candles kept per symbol and interval
+     * @param finishedWithdrawals withdrawal sagas kept of confirmed, failed and timed-out ones (the last to finish)
      */
     public record Retention(int finishedOrders, int commands, int commandsPerAccount, int tradesPerSymbol,
-        int candlesPerInterval)
+        int candlesPerInterval, int finishedWithdrawals)
     {
         public static final int DEFAULT_FINISHED_ORDERS = 1_000_000;
         public static final int DEFAULT_COMMANDS = 1_000_000;
         public static final int DEFAULT_COMMANDS_PER_ACCOUNT = 10_000;
         public static final int DEFAULT_TRADES_PER_SYMBOL = 10_000;
         public static final int DEFAULT_CANDLES_PER_INTERVAL = 1_000;
+        /** Withdrawals are rare next to orders: 100,000 finished sagas (a few hundred bytes each) is tens of MB at most. */
+        public static final int DEFAULT_FINISHED_WITHDRAWALS = 100_000;
         private static final Retention DEFAULTS = new Retention(DEFAULT_FINISHED_ORDERS, DEFAULT_COMMANDS,
-            DEFAULT_COMMANDS_PER_ACCOUNT, DEFAULT_TRADES_PER_SYMBOL, DEFAULT_CANDLES_PER_INTERVAL);
+            DEFAULT_COMMANDS_PER_ACCOUNT, DEFAULT_TRADES_PER_SYMBOL, DEFAULT_CANDLES_PER_INTERVAL,
+            DEFAULT_FINISHED_WITHDRAWALS);
 
         public Retention
         {
@@ -40,6 +44,7 @@ public final class ReadModels
             positive("commandsPerAccount", commandsPerAccount);
             positive("tradesPerSymbol", tradesPerSymbol);
             positive("candlesPerInterval", candlesPerInterval);
+            positive("finishedWithdrawals", finishedWithdrawals);
         }
 
         private static void positive(final String name, final int value)
@@ -50,7 +55,10 @@ public final class ReadModels
             }
         }
 
-        /** 1,000,000 finished orders, 1,000,000 commands (10,000 per account), 10,000 trades and 1,000 candles. */
+        /**
+         * 1,000,000 finished orders, 1,000,000 commands (10,000 per account), 10,000 trades, 1,000 candles and
+         * 100,000 finished withdrawals.
+         */
         public static Retention defaults()
         {
             return DEFAULTS;
@@ -74,6 +82,7 @@ public final class ReadModels
             private int commandsPerAccount;
             private int tradesPerSymbol;
             private int candlesPerInterval;
+            private int finishedWithdrawals;
 
             private Builder(final Retention from)
             {
@@ -82,6 +91,7 @@ public final class ReadModels
                 commandsPerAccount = from.commandsPerAccount;
                 tradesPerSymbol = from.tradesPerSymbol;
                 candlesPerInterval = from.candlesPerInterval;
+                finishedWithdrawals = from.finishedWithdrawals;
             }
 
             public Builder finishedOrders(final int value)
@@ -114,11 +124,17 @@ public final class ReadModels
                 return this;
             }
 
+            public Builder finishedWithdrawals(final int value)
+            {
+                finishedWithdrawals = value;
+                return this;
+            }
+
             /** @throws IllegalArgumentException naming the first limit below 1 */
             public Retention build()
             {
                 return new Retention(finishedOrders, commands, commandsPerAccount, tradesPerSymbol,
-                    candlesPerInterval);
+                    candlesPerInterval, finishedWithdrawals);
             }
         }
     }
@@ -128,6 +144,7 @@ public final class ReadModels
     private final AccountView accounts = new AccountView();
     private final OrderView orders;
     private final CommandView commands;
+    private final WithdrawalView withdrawals;
     private final Retention retention;
     private final long timeUnitNanos;
     private final List<ReadModel> all;
@@ -151,7 +168,8 @@ public final class ReadModels
         trades = new TradeView(timeUnitNanos, retention.tradesPerSymbol(), retention.candlesPerInterval());
         orders = new OrderView(retention.finishedOrders());
         commands = new CommandView(retention.commands(), retention.commandsPerAccount());
-        all = List.of(depth, trades, accounts, orders, commands);
+        withdrawals = new WithdrawalView(retention.finishedWithdrawals());
+        all = List.of(depth, trades, accounts, orders, commands, withdrawals);
         each = all.toArray(new ReadModel[0]);
     }
 
@@ -163,7 +181,7 @@ public final class ReadModels
 
     /**
      * One output handler that applies every model in turn on a single thread: for machines with
-     * few cores, where five consumers cost more than they parallelise. Each model still owns its
+     * few cores, where six consumers cost more than they parallelise. Each model still owns its
      * data and its applied sequence. Register either this or {@link #handlers()}, not both.
      */
     public EventHandler<EventBatch> singleHandler()
@@ -180,7 +198,7 @@ public final class ReadModels
         }
     }
 
-    /** The five models, for snapshots. */
+    /** The six models, for snapshots. */
     List<ReadModel> all()
     {
         return all;
@@ -242,5 +260,10 @@ public final class ReadModels
     public CommandView commands()
     {
         return commands;
+    }
+
+    public WithdrawalView withdrawals()
+    {
+        return withdrawals;
     }
 }

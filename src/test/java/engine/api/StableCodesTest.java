@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import engine.readmodel.OrderView;
+import engine.readmodel.WithdrawalView;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,6 +90,13 @@ class StableCodesTest
     {
         assertPinned(OrderView.State.values(), OrderView.State::fromCode, "OrderView.State",
             "NEW", 0, "PARTIALLY_FILLED", 1, "FILLED", 2, "CANCELLED", 3, "REJECTED", 4);
+    }
+
+    @Test
+    void withdrawalStateCodesArePinned()
+    {
+        assertPinned(WithdrawalView.State.values(), WithdrawalView.State::fromCode, "WithdrawalView.State",
+            "PENDING", 0, "CONFIRMED", 1, "FAILED", 2, "TIMED_OUT", 3);
     }
 
     @Test

@@ -38,11 +38,11 @@ class CanonicalFormatTest
         batch.trade(BTC_USD_HI, BTC_USD_LO, 100, 3, 44, 42, 2, 1, Side.SELL);
         batch.canceled(42, 1, BTC_USD_HI, BTC_USD_LO, Side.BUY, 2, Reason.DUPLICATE_ORDER_ID);
         batch.amended(44, 2, BTC_USD_HI, BTC_USD_LO, Side.SELL, 101, 7);
-        batch.withdrawal(EventType.WITHDRAW_PENDING, 9, 1, USD, 0, 300, 1, 5_000);
-        batch.withdrawal(EventType.WITHDRAW_ATTEMPT, 9, 1, USD, 0, 300, 2, 15_000);
-        batch.withdrawal(EventType.WITHDRAW_CONFIRMED, 9, 1, USD, 0, 300, 2, 0);
-        batch.withdrawal(EventType.WITHDRAW_FAILED, 10, 1, USD, 0, 300, 1, 0);
-        batch.withdrawal(EventType.WITHDRAW_TIMED_OUT, 11, 1, USD, 0, 300, 3, 0);
+        batch.withdrawal(EventType.WITHDRAW_PENDING, 9, 1, USD, 0, 300, 1, 5_000, 3);
+        batch.withdrawal(EventType.WITHDRAW_ATTEMPT, 9, 1, USD, 0, 300, 2, 15_000, 3);
+        batch.withdrawal(EventType.WITHDRAW_CONFIRMED, 9, 1, USD, 0, 300, 2, 0, 3);
+        batch.withdrawal(EventType.WITHDRAW_FAILED, 10, 1, USD, 0, 300, 1, 0, 3);
+        batch.withdrawal(EventType.WITHDRAW_TIMED_OUT, 11, 1, USD, 0, 300, 3, 0, 3);
 
         final AsciiBuffer out = new AsciiBuffer(16);
         CanonicalFormat.appendLines(batch, out);

@@ -250,6 +250,36 @@ class ReadModelSnapshotTest
     }
 
     @Test
+    void aSnapshotOfFormat4IsReportedNamingTheFileAndTheProjectionReplaysInstead(@TempDir final Path dir)
+        throws Exception
+    {
+        // Written by the build before format 5 (five models, no withdrawal sagas): 7 commands, a trade,
+        // an IOC remainder, a rejection and a withdrawal request in flight.
+        final Path file = dir.resolve("readmodels-00000000000000000007.snap");
+        try (var in = ReadModelSnapshotTest.class.getResourceAsStream("/formats/readmodels-v4.snap"))
+        {
+            Files.copy(in, file);
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        assertThat(ByteBuffer.wrap(bytes).getInt(4)).isEqualTo(4);
+        assertThat(AtomicFile.crc32c(bytes, 0, bytes.length - 4)).as("an intact file: only its version is old")
+            .isEqualTo(ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
+        final List<String> reports = new ArrayList<>();
+        final ReadModelSnapshots store = new ReadModelSnapshots(dir, reports::add, 3);
+
+        assertThat(store.restoreNewest(TIME_UNIT)).isEmpty();
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0)).contains(file.toString()).contains("format version 4")
+            .contains("this build reads " + ReadModelSnapshots.VERSION).contains("replaying the event store");
+
+        // What the projection does then: replays the event store from the start, and the saga is there.
+        final ReadModels models = new ReadModels(TIME_UNIT);
+        new EngineReplay(SelfTradePrevention.NONE).run(List.of("DEPOSIT,1,1,USD,1000", "WITHDRAW_REQUEST,7,1,USD,500,100,3"),
+            models::accept);
+        assertThat(models.withdrawals().status(2).value().state()).isEqualTo(WithdrawalView.State.PENDING);
+    }
+
+    @Test
     void aSnapshotHoldingAnUnknownEnumCodeIsRefusedNamingTheEnumAndTheCode() throws Exception
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
