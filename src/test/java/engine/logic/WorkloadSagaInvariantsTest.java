@@ -21,14 +21,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class WorkloadSagaInvariantsTest
 {
-    private static final int COMMANDS = 15_000;
+    private static final int COMMANDS = 7_000;
 
     @ParameterizedTest
     @EnumSource(value = WorkloadProfile.class, names = {"REALISTIC", "PEER_MIX", "HEAVY_MATCH"})
     void shouldHoldInvariantsWithSagaStepsBetweenTheOrders(final WorkloadProfile profile) throws Exception
     {
         final long seed = TestSettings.seed("WorkloadSagaInvariantsTest " + profile);
-        final Command[] commands = GeneratedCommands.of(new WorkloadGenerator(profile, seed, 4, 40).sagaEvery(6), COMMANDS);
+        final Command[] commands = GeneratedCommands.of(new WorkloadGenerator(profile, seed, 2, 30).sagaEvery(4), COMMANDS);
         final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.NONE);
         final InvariantChecker invariants = new InvariantChecker(SelfTradePrevention.NONE);
         final EventBatch events = new EventBatch();
