@@ -144,6 +144,20 @@ public class Command
     }
 
     /**
+     * An operator's bust of trade {@code (tradeSeq, tradeIndex)}: the seq of the command that produced the trade
+     * and the trade's 0-based position among that command's TRADE events.
+     */
+    public Command tradeBust(final long time, final long tradeSeq, final long tradeIndex)
+    {
+        reset(CommandType.TRADE_BUST, time);
+        // Operator-wide, like SYMBOL: a bust concerns two accounts, not the one that sends it.
+        this.account = 0;
+        this.reference = tradeSeq;
+        this.attempts = tradeIndex;
+        return this;
+    }
+
+    /**
      * @param price ignored unless {@code hasPrice}: a LIMIT without a price and a MARKET with one
      *              are both rejected {@code INVALID_PRICE}, so presence is part of the command.
      * @param expiry the GTD expiry; ignored for other tifs.
@@ -407,6 +421,18 @@ public class Command
     }
 
     /** The first attempt's timeout of a WITHDRAW_REQUEST. */
+    /** The seq of the command that produced the trade a TRADE_BUST names. */
+    public long tradeSeq()
+    {
+        return reference;
+    }
+
+    /** The 0-based position of the trade a TRADE_BUST names among its command's TRADE events. */
+    public long tradeIndex()
+    {
+        return attempts;
+    }
+
     public long timeout()
     {
         return timeout;

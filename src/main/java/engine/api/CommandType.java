@@ -22,7 +22,9 @@ public enum CommandType implements Coded
     /** A deposit seen on the external system, credited once per external transaction id. */
     DEPOSIT_NOTIFY(10),
     /** An operator's correction of one balance by a signed amount, with a numeric reason code. */
-    BALANCE_ADJUST(11);
+    BALANCE_ADJUST(11),
+    /** An operator's correction that reverses the settlement of one recent trade, named by its trade id. */
+    TRADE_BUST(12);
 
     private static final CommandType[] BY_CODE = EnumCodes.table(values());
 

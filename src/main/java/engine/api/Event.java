@@ -7,11 +7,11 @@ package engine.api;
  * output line.
  *
  * @param name the symbol, or for DEPOSITED, WITHDRAWN, BALANCE_ADJUSTED and the WITHDRAW_ steps the asset
- * @param orderId for a TRADE the taker's order id
- * @param account for a TRADE the taker's account
+ * @param orderId for a TRADE the taker's order id; for TRADE_BUSTED the seq of the busted trade's command
+ * @param account for a TRADE the taker's account; for TRADE_BUSTED the buyer
  * @param price for BALANCE_ADJUSTED the operator's reason code; for WITHDRAW_PENDING and WITHDRAW_ATTEMPT the deadline
- * @param makerOrderId for the WITHDRAW_ steps the attempt
- * @param makerAccount for the WITHDRAW_ steps the request's limit of attempts
+ * @param makerOrderId for the WITHDRAW_ steps the attempt; for TRADE_BUSTED the busted trade's index among its command's trades
+ * @param makerAccount for the WITHDRAW_ steps the request's limit of attempts; for TRADE_BUSTED the seller
  * @param qty quantity, open quantity or amount (signed for BALANCE_ADJUSTED), by type
  */
 public record Event(long seq, long timestamp, EventType type, String name, long orderId, boolean hasOrderId,

@@ -38,6 +38,14 @@ public interface EventSink
     /** An operator's correction: {@code amount} (signed) was added to the account's available balance. */
     void balanceAdjusted(long account, long assetHi, long assetLo, long amount, long reasonCode);
 
+    /**
+     * An operator's bust reversed the settlement of trade {@code (tradeSeq, tradeIndex)}: the buyer gave back
+     * {@code baseAmount} of the base asset and got back {@code quoteAmount} of the quote asset, the seller the
+     * reverse, all in available balances.
+     */
+    void tradeBusted(long tradeSeq, long tradeIndex, long symbolHi, long symbolLo, long price, long qty, long buyer,
+        long seller, long baseAmount, long quoteAmount);
+
     void symbolAdded(long symbolHi, long symbolLo, long baseHi, long baseLo, long quoteHi, long quoteLo,
         long baseScale, long quoteScale);
 }

@@ -22,7 +22,9 @@ public enum EventType implements Coded
     /** A withdrawal's last attempt passed its deadline: the amount is available again. */
     WITHDRAW_TIMED_OUT(12),
     /** An operator's correction changed an account's available balance by a signed amount. */
-    BALANCE_ADJUSTED(13);
+    BALANCE_ADJUSTED(13),
+    /** A trade's settlement was reversed between its two accounts (the book is not touched). */
+    TRADE_BUSTED(14);
 
     private static final EventType[] BY_CODE = EnumCodes.table(values());
 

@@ -37,6 +37,10 @@ public enum Reason implements Coded
     STALE_ATTEMPT(46),
     /** A balance adjustment's reason code is not between 1 and 65535. */
     INVALID_REASON_CODE(47),
+    /** A trade bust names a trade id the engine does not hold (never traded, or no longer in its recent trades). */
+    UNKNOWN_TRADE(48),
+    /** A trade bust names a trade that was busted already. */
+    DUPLICATE_BUST(49),
     /** The engine hit a bug while applying the command; it was logged and the engine went on. */
     INTERNAL_ERROR(90);
 

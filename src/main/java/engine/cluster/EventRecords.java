@@ -142,6 +142,15 @@ final class EventRecords implements EventSink
     }
 
     @Override
+    public void tradeBusted(final long tradeSeq, final long tradeIndex, final long symbolHi, final long symbolLo,
+        final long price, final long qty, final long buyer, final long seller, final long baseAmount, final long quoteAmount)
+    {
+        // The fields of the canonical line, as in the output ring: trade seq as order id, trade index as maker order
+        // id, buyer as account, seller as maker account. The amounts follow from price, qty and the symbol's scales.
+        put(EventType.TRADE_BUSTED, symbolHi, symbolLo, tradeSeq, true, buyer, null, price, qty, tradeIndex, seller, null);
+    }
+
+    @Override
     public void symbolAdded(final long symbolHi, final long symbolLo, final long baseHi, final long baseLo, final long quoteHi,
         final long quoteLo, final long baseScale, final long quoteScale)
     {

@@ -26,6 +26,8 @@ import engine.api.TimeInForce;
  * WITHDRAWN    account asset qty(amount)
  * SYMBOL_ADDED symbol baseAsset quoteAsset price(baseScale) qty(quoteScale)
  * BALANCE_ADJUSTED account asset qty(signed amount) price(reason code)
+ * TRADE_BUSTED orderId(trade seq) makerOrderId(trade index) symbol price qty account(buyer) makerAccount(seller)
+ *              other(base amount, quote amount)
  * WITHDRAW_*   orderId(sagaId) account asset qty(amount) price(deadline) makerOrderId(attempt) makerAccount(maxAttempts)
  * </pre>
  */
@@ -279,6 +281,47 @@ public final class EventBatch implements EventSink
     public long adjustReason(final int index)
     {
         return price(index);
+    }
+
+    @Override
+    public void tradeBusted(final long tradeSeq, final long tradeIndex, final long symbolHi, final long symbolLo,
+        final long price, final long qty, final long buyer, final long seller, final long baseAmount, final long quoteAmount)
+    {
+        final int at = add(EventType.TRADE_BUSTED, 0);
+        words[at + ORDER_ID] = tradeSeq;
+        words[at + MAKER_ORDER_ID] = tradeIndex;
+        words[at + NAME_HI] = symbolHi;
+        words[at + NAME_LO] = symbolLo;
+        words[at + PRICE] = price;
+        words[at + QTY] = qty;
+        words[at + ACCOUNT] = buyer;
+        words[at + MAKER_ACCOUNT] = seller;
+        words[at + OTHER_HI] = baseAmount;
+        words[at + OTHER_LO] = quoteAmount;
+    }
+
+    /** The seq of the busted trade's command, of a TRADE_BUSTED. */
+    public long bustedSeq(final int index)
+    {
+        return orderId(index);
+    }
+
+    /** The busted trade's index among its command's trades, of a TRADE_BUSTED. */
+    public long bustedIndex(final int index)
+    {
+        return makerOrderId(index);
+    }
+
+    /** The base amount the buyer gave back to the seller, of a TRADE_BUSTED. */
+    public long bustedBaseAmount(final int index)
+    {
+        return words[index * WORDS + OTHER_HI];
+    }
+
+    /** The quote amount the seller gave back to the buyer, of a TRADE_BUSTED. */
+    public long bustedQuoteAmount(final int index)
+    {
+        return words[index * WORDS + OTHER_LO];
     }
 
     @Override

@@ -92,6 +92,10 @@ public final class CanonicalFormat
                 .append((byte)',').append(orderId).append((byte)',').append(makerOrderId)
                 .append((byte)',').append(account).append((byte)',').append(makerAccount)
                 .append((byte)',').append(SIDE_NAMES[side.ordinal()]);
+            case TRADE_BUSTED -> out.append((byte)',').append(orderId).append((byte)',').append(makerOrderId)
+                .append((byte)',').appendName(nameHi, nameLo)
+                .append((byte)',').append(price).append((byte)',').append(qty)
+                .append((byte)',').append(account).append((byte)',').append(makerAccount);
             case CANCELED -> out.append((byte)',').append(orderId).append((byte)',').append(qty)
                 .append((byte)',').append(REASON_NAMES[reason.code()]);
             case AMENDED -> out.append((byte)',').append(orderId).append((byte)',').append(price)

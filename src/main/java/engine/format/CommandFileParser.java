@@ -170,6 +170,10 @@ public final class CommandFileParser
         {
             return parseBalanceAdjust(into);
         }
+        if (fieldIs(0, TRADE_BUST))
+        {
+            return parseTradeBust(into);
+        }
         return fail("unknown operation '" + field(0) + "'");
     }
 
@@ -190,6 +194,7 @@ public final class CommandFileParser
     private static final byte[] WITHDRAW_FAIL = ascii("WITHDRAW_FAIL");
     private static final byte[] DEPOSIT_NOTIFY = ascii("DEPOSIT_NOTIFY");
     private static final byte[] BALANCE_ADJUST = ascii("BALANCE_ADJUST");
+    private static final byte[] TRADE_BUST = ascii("TRADE_BUST");
     private static final byte[] BUY = ascii("BUY");
     private static final byte[] SELL = ascii("SELL");
     private static final byte[] LIMIT = ascii("LIMIT");
@@ -497,6 +502,22 @@ public final class CommandFileParser
             return false;
         }
         into.balanceAdjust(time, parsedAccount, nameHi, nameLo, parsedAmount, number);
+        return accept();
+    }
+
+    /** {@code TRADE_BUST,<time>,<tradeSeq>,<tradeIndex>}; whether that trade can be busted is the engine's to decide. */
+    private boolean parseTradeBust(final Command into)
+    {
+        if (!expectFields("TRADE_BUST", 4) || !parseTime() || !parseLong(2, "tradeSeq"))
+        {
+            return false;
+        }
+        final long tradeSeq = number;
+        if (!parseLong(3, "tradeIndex"))
+        {
+            return false;
+        }
+        into.tradeBust(time, tradeSeq, number);
         return accept();
     }
 

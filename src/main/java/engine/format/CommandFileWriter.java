@@ -79,6 +79,7 @@ public final class CommandFileWriter
             case WITHDRAW_CONFIRM, WITHDRAW_FAIL -> start(c.type(), c.timestamp()).field(c.reference()).field(c.attempts());
             case DEPOSIT_NOTIFY, BALANCE_ADJUST -> start(c.type(), c.timestamp()).field(c.account())
                 .name(c.assetHi(), c.assetLo()).field(c.amount()).field(c.reference());
+            case TRADE_BUST -> start(CommandType.TRADE_BUST, c.timestamp()).field(c.tradeSeq()).field(c.tradeIndex());
         }
         return this;
     }

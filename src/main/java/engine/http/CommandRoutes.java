@@ -169,6 +169,28 @@ final class CommandRoutes
             AsciiName.lo(asset), amount, timeout, attempts));
     }
 
+    /**
+     * An admin's bust of one trade (TRADING-RULES.md), named by its id: {@code seq} of the command that produced it
+     * and {@code index}, its 0-based position among that command's trades. Whether the trade is still held, not busted
+     * yet, and both balances can give back what they got is the engine's to decide.
+     */
+    void bustTrade(final Context ctx, final ApiKeys.Principal caller)
+    {
+        requireAdmin(caller);
+        final JsonBody body = JsonBody.parse(ctx.body());
+        final long seq = body.requiredLong("seq");
+        if (seq < 1)
+        {
+            throw ApiError.badField("seq", "must be a command's sequence number (1 or more)");
+        }
+        final long index = body.requiredLong("index");
+        if (index < 0)
+        {
+            throw ApiError.badField("index", "must be 0 or more");
+        }
+        submit(ctx, caller, 0, requestId(body), new Command().tradeBust(0, seq, index));
+    }
+
     void addSymbol(final Context ctx, final ApiKeys.Principal caller)
     {
         requireOperator(caller);

@@ -2,6 +2,7 @@ package engine.http;
 
 import engine.api.CommandResult;
 import engine.api.Event;
+import engine.api.EventType;
 import engine.gateway.ClientOrderIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +25,23 @@ final class EventJson
         final ClientOrderIds orderIds)
     {
         final List<Map<String, Object>> events = new ArrayList<>();
+        // A trade's id for TRADE_BUST is (seq, tradeIndex): its position among all of the command's trades,
+        // counted before the caller's view leaves other accounts' trades out.
+        int tradeIndex = 0;
         for (final Event e : result.events())
         {
             final Map<String, Object> json = event(e, caller, orderIds);
             if (json != null)
             {
+                if (e.type() == EventType.TRADE)
+                {
+                    json.put("tradeIndex", tradeIndex);
+                }
                 events.add(json);
+            }
+            if (e.type() == EventType.TRADE)
+            {
+                tradeIndex++;
             }
         }
         final Map<String, Object> out = new LinkedHashMap<>();
@@ -69,6 +81,28 @@ final class EventJson
                 {
                     m.put("makerOrderId", orderIds.clientOrderId(e.makerOrderId(), e.makerOrderId()));
                     m.put("makerAccount", e.makerAccount());
+                }
+            }
+            case TRADE_BUSTED ->
+            {
+                final boolean buyer = caller.mayAccess(e.account());
+                final boolean seller = caller.mayAccess(e.makerAccount());
+                if (!buyer && !seller)
+                {
+                    return null;
+                }
+                m.put("tradeSeq", e.orderId());
+                m.put("tradeIndex", e.makerOrderId());
+                m.put("symbol", e.name());
+                m.put("price", e.price());
+                m.put("qty", e.qty());
+                if (buyer)
+                {
+                    m.put("buyer", e.account());
+                }
+                if (seller)
+                {
+                    m.put("seller", e.makerAccount());
                 }
             }
             case SYMBOL_ADDED -> m.put("symbol", e.name());

@@ -184,6 +184,7 @@ public final class HttpApi implements AutoCloseable
         cfg.routes.post("/deposits/notify", secured(keys, c == null ? readOnly : c::notifyDeposit));
         cfg.routes.post("/symbols", secured(keys, c == null ? readOnly : c::addSymbol));
         cfg.routes.post("/admin/balances/adjust", secured(keys, c == null ? readOnly : c::adjustBalance));
+        cfg.routes.post("/admin/trades/bust", secured(keys, c == null ? readOnly : c::bustTrade));
     }
 
     private static void errors(final JavalinConfig cfg)

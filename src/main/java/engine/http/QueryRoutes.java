@@ -39,6 +39,8 @@ final class QueryRoutes
 {
     private static final long DEFAULT_WAIT_MS = 2_000;
     private static final long MAX_WAIT_MS = 30_000;
+    /** How long a query by seq waits for a model to reach that seq without being asked to (?minSeq). */
+    private static final long CATCH_UP_WAIT_MS = 500;
     /** Commands a {@code GET /commands} page holds by default and at most. */
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
@@ -101,6 +103,11 @@ final class QueryRoutes
         m.put("price", t.price());
         m.put("qty", t.qty());
         m.put("takerSide", t.takerSide());
+        if (t.tradeIndex() >= 0)
+        {
+            // With seq, the trade's id for POST /admin/trades/bust.
+            m.put("tradeIndex", t.tradeIndex());
+        }
         return m;
     }
 
@@ -401,7 +408,21 @@ final class QueryRoutes
         final boolean withText)
     {
         await(ctx, models.commands());
-        final ObjectNode out = commandStatus(seq, caller);
+        ObjectNode out = commandStatus(seq, caller);
+        if (out == null && seq > models.commands().appliedSeq())
+        {
+            // A client asking for the seq it was just given must find it: the result reaches the client
+            // before the read models apply the same batch, so wait (briefly) as if it had sent ?minSeq=seq.
+            try
+            {
+                models.commands().awaitApplied(seq, CATCH_UP_WAIT_MS);
+            }
+            catch (final TimeoutException notYetSequenced)
+            {
+                // A seq not yet given out: unknown, below.
+            }
+            out = commandStatus(seq, caller);
+        }
         if (out == null)
         {
             final long oldest = models.commands().oldestKeptSeq();

@@ -30,8 +30,8 @@ import net.openhft.chronicle.bytes.Bytes;
  * that seq on), so that later readers skip the rest of that document knowingly instead of
  * calling it corruption. One instance per thread.
  *
- * <p>Kinds 8 to 11 (the withdrawal saga and deposit notifications) and 12 (balance adjustments) were added within format 3:
- * they change no existing entry, so older journals read as before.
+ * <p>Kinds 8 to 11 (the withdrawal saga and deposit notifications), 12 (balance adjustments) and 13 (trade busts)
+ * were added within format 3: they change no existing entry, so older journals read as before.
  *
  * <p>Format history, also recorded as {@code entryFormat} in {@code journal.properties}, which
  * {@link JournalDirectory} checks before reading or writing: 1, one document per entry with no
@@ -55,6 +55,7 @@ final class JournalCodec
     static final int KIND_WITHDRAW_FAIL = 10;
     static final int KIND_DEPOSIT_NOTIFY = 11;
     static final int KIND_BALANCE_ADJUST = 12;
+    static final int KIND_TRADE_BUST = 13;
     static final int KIND_VOID = 100;
     private static final int HEADER = 18;
     private static final int HAS_REQUEST_ID = 1;
@@ -128,6 +129,11 @@ final class JournalCodec
             {
                 writeTransfer(command);
                 bytes.writeLong(command.reference());
+            }
+            case TRADE_BUST ->
+            {
+                bytes.writeLong(command.tradeSeq());
+                bytes.writeLong(command.tradeIndex());
             }
             case TICK ->
             {
@@ -309,6 +315,7 @@ final class JournalCodec
                 in.readLong(), in.readLong());
             case KIND_BALANCE_ADJUST -> into.balanceAdjust(time, in.readLong(), in.readLong(), in.readLong(),
                 in.readLong(), in.readLong());
+            case KIND_TRADE_BUST -> into.tradeBust(time, in.readLong(), in.readLong());
             default -> into.tick(time);
         }
     }
@@ -340,7 +347,7 @@ final class JournalCodec
             case KIND_AMEND -> 33;
             case KIND_TICK -> 0;
             case KIND_WITHDRAW_REQUEST -> 48;
-            case KIND_WITHDRAW_CONFIRM, KIND_WITHDRAW_FAIL -> 16;
+            case KIND_WITHDRAW_CONFIRM, KIND_WITHDRAW_FAIL, KIND_TRADE_BUST -> 16;
             case KIND_DEPOSIT_NOTIFY, KIND_BALANCE_ADJUST -> 40;
             case KIND_VOID -> 8;
             default -> -1;
@@ -379,6 +386,7 @@ final class JournalCodec
             case WITHDRAW_FAIL -> KIND_WITHDRAW_FAIL;
             case DEPOSIT_NOTIFY -> KIND_DEPOSIT_NOTIFY;
             case BALANCE_ADJUST -> KIND_BALANCE_ADJUST;
+            case TRADE_BUST -> KIND_TRADE_BUST;
         };
     }
 }

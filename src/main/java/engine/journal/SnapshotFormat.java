@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Snapshot file format 2, little-endian (version 1, without 'W' and 'T' records, still reads):
+ * Snapshot file format 3, little-endian. Versions 1 and 2 are refused with a message saying why: they have no
+ * recent trades ('R'), and restoring without them would let a replay from the snapshot answer a TRADE_BUST
+ * differently from the engine that wrote the journal.
  * <pre>
  * header (64 bytes)
  *  0 i64 magic "ENGSNAP1"      8 i32 version (2)        12 i32 self-trade prevention code
@@ -27,15 +29,19 @@ import java.nio.ByteOrder;
  *  'B' account assetHi assetLo available reserved
  *  'W' sagaId account assetHi assetLo amount timeout attempt(i32) maxAttempts(i32) deadline   (saga id order)
  *  'T' external transaction id of a credited deposit notification
+ *  'R' seq index(i32) symbolHi symbolLo price qty buyer seller baseHi baseLo quoteHi quoteLo baseAmount quoteAmount
+ *      busted(u8)   (the trades that can be busted, oldest first; since version 3)
  * </pre>
  * Open order ids are the orders' ids; the next sequence is last seq + 1.
  */
 final class SnapshotFormat
 {
     static final long MAGIC = 0x3150414E_53474E45L; // the bytes "ENGSNAP1"
-    static final int VERSION = 2;
-    private static final int OLDEST_READABLE = 1;
+    static final int VERSION = 3;
+    /** Version 2 and older hold no recent trades: see the class comment. */
+    private static final int OLDEST_READABLE = 3;
     static final int HEADER = 64;
+    private static final int RECENT_TRADE_RECORD = 1 + 8 + 4 + 13 * 8 + 1;
 
     private SnapshotFormat()
     {
@@ -44,7 +50,8 @@ final class SnapshotFormat
     /** Copies the state into a buffer: the only part of a snapshot that needs the engine paused. */
     static SnapshotBuffer capture(final BusinessLogic logic, final long journalIndex)
     {
-        final SnapshotBuffer buffer = new SnapshotBuffer(HEADER + 128 + logic.openOrderCount() * 67);
+        final SnapshotBuffer buffer = new SnapshotBuffer(HEADER + 128 + logic.openOrderCount() * 67 +
+            logic.recentTradeCount() * RECENT_TRADE_RECORD);
         buffer.skip(HEADER);
         logic.visit(new Encoder(buffer));
         buffer.putByte('E');
@@ -86,6 +93,12 @@ final class SnapshotFormat
         if (in.getLong(0) != MAGIC)
         {
             throw new JournalException("snapshot " + name + " is not an engine snapshot (bad magic)");
+        }
+        if (in.getInt(8) >= 1 && in.getInt(8) < OLDEST_READABLE)
+        {
+            throw new JournalException("snapshot " + name + " has format version " + in.getInt(8) + ", which holds no " +
+                "recent trades (needed to bust a trade the same way after recovery); this engine reads version " + VERSION +
+                ": move the old snapshot aside and recover by replaying the journal");
         }
         if (in.getInt(8) < OLDEST_READABLE || in.getInt(8) > VERSION)
         {
@@ -137,6 +150,9 @@ final class SnapshotFormat
                 case 'W' -> restorer.withdrawal(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
                     in.getLong(), in.getInt(), in.getInt(), in.getLong());
                 case 'T' -> restorer.creditedTransfer(in.getLong());
+                case 'R' -> restorer.recentTrade(in.getLong(), in.getInt(), in.getLong(), in.getLong(), in.getLong(),
+                    in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                    in.getLong(), in.getLong(), in.get() != 0);
                 case 'E' ->
                 {
                     restorer.position(in.getLong(16), in.getLong(24));
@@ -253,6 +269,29 @@ final class SnapshotFormat
         {
             out.putByte('T');
             out.putLong(txId);
+        }
+
+        @Override
+        public void recentTrade(final long seq, final int index, final long symbolHi, final long symbolLo,
+            final long price, final long qty, final long buyer, final long seller, final long baseHi, final long baseLo,
+            final long quoteHi, final long quoteLo, final long baseAmount, final long quoteAmount, final boolean busted)
+        {
+            out.putByte('R');
+            out.putLong(seq);
+            out.putInt(index);
+            out.putLong(symbolHi);
+            out.putLong(symbolLo);
+            out.putLong(price);
+            out.putLong(qty);
+            out.putLong(buyer);
+            out.putLong(seller);
+            out.putLong(baseHi);
+            out.putLong(baseLo);
+            out.putLong(quoteHi);
+            out.putLong(quoteLo);
+            out.putLong(baseAmount);
+            out.putLong(quoteAmount);
+            out.putByte(busted ? 1 : 0);
         }
     }
 }

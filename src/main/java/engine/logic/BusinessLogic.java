@@ -14,12 +14,16 @@ import engine.book.Order;
  */
 public final class BusinessLogic implements CommandProcessor
 {
+    /** How many of the last trades can be busted unless the engine is told otherwise. */
+    public static final int DEFAULT_RECENT_TRADES = RecentTrades.DEFAULT_CAPACITY;
+
     private final EngineState state;
     private final Matcher matcher;
     private final OrderEntry orderEntry;
     private final OrderAmendment amendment;
     private final Treasury treasury;
     private final WithdrawalSagas sagas;
+    private final TradeBusts busts;
     private long lastSeq;
     private long lastTimestamp;
 
@@ -31,12 +35,24 @@ public final class BusinessLogic implements CommandProcessor
     /** @param expectedOrders and {@code expectedAccounts} presize pools and maps so warm-up allocates less. */
     public BusinessLogic(final SelfTradePrevention stp, final int expectedOrders, final int expectedAccounts)
     {
-        state = new EngineState(stp, expectedOrders, expectedAccounts);
+        this(stp, expectedOrders, expectedAccounts, DEFAULT_RECENT_TRADES);
+    }
+
+    /**
+     * @param recentTrades how many of the last trades can still be busted (TRADE_BUST). Part of the rules like
+     *                     {@code stp}: a replay must use the same number, or a bust of an old trade may be answered
+     *                     differently and the state hash differs.
+     */
+    public BusinessLogic(final SelfTradePrevention stp, final int expectedOrders, final int expectedAccounts,
+        final int recentTrades)
+    {
+        state = new EngineState(stp, expectedOrders, expectedAccounts, recentTrades);
         matcher = new Matcher(state);
         orderEntry = new OrderEntry(state, matcher);
         amendment = new OrderAmendment(state, matcher);
         treasury = new Treasury(state);
         sagas = new WithdrawalSagas(state);
+        busts = new TradeBusts(state);
     }
 
     public SelfTradePrevention selfTradePrevention()
@@ -53,6 +69,7 @@ public final class BusinessLogic implements CommandProcessor
     {
         lastSeq = command.seq();
         lastTimestamp = command.timestamp();
+        state.trades.beginCommand(command.seq());
         expireUpTo(command.timestamp(), sink);
         sagas.timeOutUpTo(command.timestamp(), sink);
         switch (command.type())
@@ -68,6 +85,7 @@ public final class BusinessLogic implements CommandProcessor
             case WITHDRAW_FAIL -> sagas.fail(command, sink);
             case DEPOSIT_NOTIFY -> treasury.depositNotify(command, sink);
             case BALANCE_ADJUST -> treasury.adjust(command, sink);
+            case TRADE_BUST -> busts.bust(command, sink);
             case TICK ->
             {
             }
@@ -114,6 +132,17 @@ public final class BusinessLogic implements CommandProcessor
     public int openOrderCount()
     {
         return state.openOrders.size();
+    }
+
+    /** How many trades are held for busting now (at most {@link #recentTradesCapacity()}). */
+    public int recentTradeCount()
+    {
+        return state.trades.size();
+    }
+
+    public int recentTradesCapacity()
+    {
+        return state.trades.capacity();
     }
 
     /** Walks the whole state in canonical order; for dumps, hashes, snapshots and tests. */

@@ -23,9 +23,14 @@ final class EngineState
     /** External transaction ids of the deposit notifications credited so far (each is credited once). */
     final LongHashSet creditedTransfers = new LongHashSet();
 
-    EngineState(final SelfTradePrevention stp, final int expectedOrders, final int expectedAccounts)
+    /** The last trades, with what a TRADE_BUST needs to reverse their settlement. */
+    final RecentTrades trades;
+
+    EngineState(final SelfTradePrevention stp, final int expectedOrders, final int expectedAccounts,
+        final int recentTrades)
     {
         this.stp = stp;
+        this.trades = new RecentTrades(recentTrades);
         this.accounts = new Accounts(expectedAccounts);
         this.openOrders = new Long2ObjectHashMap<>(Math.max(16, expectedOrders * 2), 0.5f);
         this.orderPool = new OrderPool(expectedOrders);

@@ -93,6 +93,11 @@ final class Matcher
         {
             settle(makerAccount, price, takerAccount, instrument, price, qty);
         }
+        final boolean takerBuys = taker.side() == Side.BUY;
+        // What settle moved, kept so that a TRADE_BUST can move exactly that back.
+        state.trades.record(instrument.symbolHi(), instrument.symbolLo(), price, qty,
+            takerBuys ? taker.account() : maker.account(), takerBuys ? maker.account() : taker.account(),
+            instrument.baseAsset(), instrument.quoteAsset(), qty * instrument.baseScale(), instrument.notional(price, qty));
         sink.trade(instrument.symbolHi(), instrument.symbolLo(), price, qty, taker.orderId(), maker.orderId(),
             taker.account(), maker.account(), taker.side());
         taker.fillIncoming(qty);

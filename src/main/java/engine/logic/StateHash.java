@@ -5,7 +5,8 @@ import engine.book.Order;
 
 /**
  * A 64-bit digest of everything the state walk shows: instruments, resting orders with all
- * their fields in priority order, balances, withdrawals in flight and credited transfer ids. Compared only between runs of this engine.
+ * their fields in priority order, balances, withdrawals in flight, credited transfer ids and the recent trades that
+ * can be busted. Compared only between runs of this engine.
  */
 final class StateHash implements StateVisitor
 {
@@ -87,6 +88,29 @@ final class StateHash implements StateVisitor
     {
         mix(6);
         mix(txId);
+    }
+
+    @Override
+    public void recentTrade(final long seq, final int index, final long symbolHi, final long symbolLo, final long price,
+        final long qty, final long buyer, final long seller, final long baseHi, final long baseLo, final long quoteHi,
+        final long quoteLo, final long baseAmount, final long quoteAmount, final boolean busted)
+    {
+        mix(7);
+        mix(seq);
+        mix(index);
+        mix(symbolHi);
+        mix(symbolLo);
+        mix(price);
+        mix(qty);
+        mix(buyer);
+        mix(seller);
+        mix(baseHi);
+        mix(baseLo);
+        mix(quoteHi);
+        mix(quoteLo);
+        mix(baseAmount);
+        mix(quoteAmount);
+        mix(busted ? 1 : 0);
     }
 
     long value()

@@ -75,6 +75,17 @@ public final class StateRestorer
         state.creditedTransfers.add(txId);
     }
 
+    /** Puts a trade back among those that can be busted; call oldest first, after the instruments. */
+    public void recentTrade(final long seq, final int index, final long symbolHi, final long symbolLo, final long price,
+        final long qty, final long buyer, final long seller, final long baseHi, final long baseLo, final long quoteHi,
+        final long quoteLo, final long baseAmount, final long quoteAmount, final boolean busted)
+    {
+        state.accounts.getOrCreate(buyer);
+        state.accounts.getOrCreate(seller);
+        state.trades.put(seq, index, symbolHi, symbolLo, price, qty, buyer, seller, state.accounts.assets().add(baseHi, baseLo),
+            state.accounts.assets().add(quoteHi, quoteLo), baseAmount, quoteAmount, busted);
+    }
+
     public void position(final long lastSeq, final long lastTimestamp)
     {
         logic.restorePosition(lastSeq, lastTimestamp);

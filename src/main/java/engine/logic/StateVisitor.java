@@ -43,4 +43,14 @@ public interface StateVisitor
     default void creditedTransfer(final long txId)
     {
     }
+
+    /**
+     * The trades that can still be busted, last, oldest first (in trade id order): the trade id {@code (seq, index)},
+     * what traded, who bought and sold, and the base and quote amounts that settled between them.
+     */
+    default void recentTrade(final long seq, final int index, final long symbolHi, final long symbolLo, final long price,
+        final long qty, final long buyer, final long seller, final long baseHi, final long baseLo, final long quoteHi,
+        final long quoteLo, final long baseAmount, final long quoteAmount, final boolean busted)
+    {
+    }
 }

@@ -64,6 +64,16 @@ final class StateWalk
         {
             visitor.creditedTransfer(txId);
         }
+        final RecentTrades trades = state.trades;
+        for (int k = 0; k < trades.size(); k++)
+        {
+            final int at = trades.slot(k);
+            final int base = trades.baseAsset(at);
+            final int quote = trades.quoteAsset(at);
+            visitor.recentTrade(trades.seq(at), trades.index(at), trades.symbolHi(at), trades.symbolLo(at),
+                trades.price(at), trades.qty(at), trades.buyer(at), trades.seller(at), assets.hi(base), assets.lo(base),
+                assets.hi(quote), assets.lo(quote), trades.baseAmount(at), trades.quoteAmount(at), trades.busted(at));
+        }
     }
 
     private static void walkSide(final Instrument instrument, final BookSide side, final StateVisitor visitor)

@@ -157,6 +157,15 @@ public final class AccountView extends ReadModel
                 move(b.account(i), heldAsset(s, b.side(i)), -held, held);
             }
             case TRADE -> trade(b, i);
+            case TRADE_BUSTED ->
+            {
+                // Settlement reversed, in available: the buyer gives the base back and gets the quote back.
+                final SymbolTable.Symbol s = symbols.get(b.nameHi(i), b.nameLo(i));
+                move(b.account(i), s.base(), -b.bustedBaseAmount(i), 0);
+                move(b.account(i), s.quote(), b.bustedQuoteAmount(i), 0);
+                move(b.makerAccount(i), s.quote(), -b.bustedQuoteAmount(i), 0);
+                move(b.makerAccount(i), s.base(), b.bustedBaseAmount(i), 0);
+            }
             case CANCELED -> release(orders.get(b.orderId(i)));
             case AMENDED ->
             {

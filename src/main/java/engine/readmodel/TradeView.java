@@ -18,9 +18,14 @@ import java.util.function.Predicate;
  */
 public final class TradeView extends ReadModel
 {
-    /** One trade as printed on the tape. */
+    /**
+     * One trade as printed on the tape.
+     *
+     * @param tradeIndex the trade's 0-based position among the trades of command {@code seq}: with it, the trade's id
+     *                   for TRADE_BUST; -1 when the tape no longer holds the command's first trades to count from
+     */
     public record Trade(long seq, long timestamp, String symbol, long price, long qty, Side takerSide,
-        long takerOrderId, long makerOrderId)
+        long takerOrderId, long makerOrderId, long tradeIndex)
     {
     }
 
@@ -119,17 +124,19 @@ public final class TradeView extends ReadModel
     protected void apply(final EventBatch b)
     {
         final TradeListener listener = tradeListener;
+        int tradeIndex = 0;
         for (int i = 0; i < b.count(); i++)
         {
             if (b.type(i) == EventType.TRADE)
             {
+                final int index = tradeIndex++;
                 final Series s = series(b.nameHi(i), b.nameLo(i));
                 record(s, b.seq(), b.timestamp(), b.price(i), b.qty(i), b.side(i).code(), b.orderId(i),
                     b.makerOrderId(i));
                 if (listener != null && listener.symbols().test(s.symbol))
                 {
                     fresh.add(new Trade(b.seq(), b.timestamp(), s.symbol, b.price(i), b.qty(i), b.side(i),
-                        b.orderId(i), b.makerOrderId(i)));
+                        b.orderId(i), b.makerOrderId(i), index));
                 }
             }
         }
@@ -327,11 +334,27 @@ public final class TradeView extends ReadModel
                     final int at = s.tape.offset(i);
                     out.add(new Trade(s.tape.get(at, SEQ), s.tape.get(at, TIMESTAMP), s.symbol, s.tape.get(at, PRICE),
                         s.tape.get(at, QTY), Side.fromCode((int)s.tape.get(at, SIDE)), s.tape.get(at, TAKER),
-                        s.tape.get(at, MAKER)));
+                        s.tape.get(at, MAKER), tradeIndex(s.tape, i)));
                 }
             }
             return out;
         });
+    }
+
+    /**
+     * The position of tape entry {@code i} among its command's trades: all of a command's trades are of one symbol and
+     * follow each other on its tape, so it is the number of entries just before it with the same seq; unknown (-1)
+     * when those reach back to the oldest entry of a full tape, which may have dropped earlier ones.
+     */
+    private static long tradeIndex(final RecordRing tape, final int i)
+    {
+        final long seq = tape.get(tape.offset(i), SEQ);
+        int first = i;
+        while (first > 0 && tape.get(tape.offset(first - 1), SEQ) == seq)
+        {
+            first--;
+        }
+        return first == 0 && tape.isFull() ? -1 : i - first;
     }
 
     /** The latest {@code limit} candles of {@code symbol}, oldest first. */

@@ -25,7 +25,8 @@ class StableCodesTest
     {
         assertPinned(CommandType.values(), CommandType::fromCode, "CommandType",
             "SYMBOL", 0, "DEPOSIT", 1, "WITHDRAW", 2, "PLACE", 3, "CANCEL", 4, "AMEND", 5, "TICK", 6,
-            "WITHDRAW_REQUEST", 7, "WITHDRAW_CONFIRM", 8, "WITHDRAW_FAIL", 9, "DEPOSIT_NOTIFY", 10, "BALANCE_ADJUST", 11);
+            "WITHDRAW_REQUEST", 7, "WITHDRAW_CONFIRM", 8, "WITHDRAW_FAIL", 9, "DEPOSIT_NOTIFY", 10, "BALANCE_ADJUST", 11,
+            "TRADE_BUST", 12);
     }
 
     @Test
@@ -34,7 +35,7 @@ class StableCodesTest
         assertPinned(EventType.values(), EventType::fromCode, "EventType",
             "ACCEPTED", 0, "REJECTED", 1, "TRADE", 2, "CANCELED", 3, "AMENDED", 4, "DEPOSITED", 5, "WITHDRAWN", 6,
             "SYMBOL_ADDED", 7, "WITHDRAW_PENDING", 8, "WITHDRAW_ATTEMPT", 9, "WITHDRAW_CONFIRMED", 10,
-            "WITHDRAW_FAILED", 11, "WITHDRAW_TIMED_OUT", 12, "BALANCE_ADJUSTED", 13);
+            "WITHDRAW_FAILED", 11, "WITHDRAW_TIMED_OUT", 12, "BALANCE_ADJUSTED", 13, "TRADE_BUSTED", 14);
     }
 
     @Test
@@ -72,7 +73,7 @@ class StableCodesTest
             "USER", 31, "EXPIRED", 32, "IOC_REMAINDER", 33, "SELF_TRADE", 34, "AMENDED_TO_ZERO", 35,
             "INVALID_AMOUNT", 40, "DUPLICATE_SYMBOL", 41, "INVALID_SCALE", 42, "UNKNOWN_WITHDRAWAL", 43,
             "DUPLICATE_TRANSFER", 44, "INVALID_TIMEOUT", 45, "STALE_ATTEMPT", 46, "INVALID_REASON_CODE", 47,
-            "INTERNAL_ERROR", 90);
+            "UNKNOWN_TRADE", 48, "DUPLICATE_BUST", 49, "INTERNAL_ERROR", 90);
         assertThat(codes(Reason.values())).isEqualTo(expected);
         assertUnique(Reason.values());
         for (final Reason reason : Reason.values())

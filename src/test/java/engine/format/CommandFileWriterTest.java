@@ -26,6 +26,8 @@ class CommandFileWriterTest
         "WITHDRAW_CONFIRM,13,12,1",
         "WITHDRAW_FAIL,14,12,2",
         "DEPOSIT_NOTIFY,15,1,USD,50,-9001",
+        "TRADE_BUST,16,14,0",
+        "TRADE_BUST,16,-1,9223372036854775807",
     };
 
     @Test

@@ -67,6 +67,17 @@ class JournalCodecTest
     }
 
     @Test
+    void shouldKeepTheTradeIdOfATradeBustUnderKind13()
+    {
+        final Command decoded = roundTrip(new Command().tradeBust(3, Long.MAX_VALUE - 1, 65_536).requestId(7, 8));
+
+        assertThat(codec.array()[1]).as("kind TRADE_BUST").isEqualTo((byte)13).isEqualTo((byte)JournalCodec.KIND_TRADE_BUST);
+        assertThat(decoded.tradeSeq()).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(decoded.tradeIndex()).isEqualTo(65_536);
+        assertThat(decoded.requestIdLo()).isEqualTo(8);
+    }
+
+    @Test
     void shouldStoreSideOrderTypeAndTimeInForceAsTheirCodes()
     {
         final int length = codec.encode(new Command().place(3, 1, 2, 11, 12, Side.SELL, OrderType.MARKET,

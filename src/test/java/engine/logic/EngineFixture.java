@@ -35,20 +35,26 @@ final class EngineFixture
     private String lastLine = "";
     private List<String> lastEvents = List.of();
 
-    private EngineFixture(final SelfTradePrevention stp)
+    private EngineFixture(final SelfTradePrevention stp, final int recentTrades)
     {
-        logic = new BusinessLogic(stp);
-        invariants = new InvariantChecker(stp);
+        logic = new BusinessLogic(stp, 1 << 16, 1 << 12, recentTrades);
+        invariants = new InvariantChecker(stp, recentTrades);
     }
 
     static EngineFixture engine()
     {
-        return new EngineFixture(SelfTradePrevention.NONE);
+        return new EngineFixture(SelfTradePrevention.NONE, BusinessLogic.DEFAULT_RECENT_TRADES);
     }
 
     static EngineFixture engine(final SelfTradePrevention stp)
     {
-        return new EngineFixture(stp);
+        return new EngineFixture(stp, BusinessLogic.DEFAULT_RECENT_TRADES);
+    }
+
+    /** An engine that keeps only the last {@code recentTrades} trades for busting. */
+    static EngineFixture engineKeepingTrades(final int recentTrades)
+    {
+        return new EngineFixture(SelfTradePrevention.NONE, recentTrades);
     }
 
     /** Applies setup lines; their events are not checked, the invariants are. */

@@ -14,9 +14,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The five invariants of TRADING-RULES.md, checked after every command from the engine's own
@@ -28,7 +30,9 @@ import java.util.Objects;
  * <li>per account and asset, reserved = what its resting orders hold;</li>
  * <li>no negative balance, no crossed book (and each side in price order);</li>
  * <li>per order, filled + open + cancelled = total (AMENDED sets total = filled + new open);</li>
- * <li>a twin business logic fed the same commands emits the same event records and state hash.</li>
+ * <li>a twin business logic fed the same commands emits the same event records and state hash;</li>
+ * <li>a TRADE_BUSTED names a trade that happened, with its symbol, price, qty, buyer and seller, and no trade is
+ * busted twice (a bust moves money between two accounts only, so invariant 1 holds through it unchanged).</li>
  * </ol>
  * A violation throws an {@link AssertionError} naming the command and what broke.
  */
@@ -38,6 +42,9 @@ final class InvariantChecker
     private final EventBatch twinEvents = new EventBatch();
     private final Map<String, BigInteger> netDeposits = new HashMap<>();
     private final Map<Long, OrderLife> liveOrders = new HashMap<>();
+    /** Every trade by its id "seq/index", as "symbol price qty buyer seller", and the ids busted so far. */
+    private final Map<String, String> trades = new HashMap<>();
+    private final Set<String> busted = new HashSet<>();
     private final long[] recordA = new long[EventBatch.recordWords()];
     private final long[] recordB = new long[EventBatch.recordWords()];
     private long commandsChecked;
@@ -63,7 +70,12 @@ final class InvariantChecker
 
     InvariantChecker(final SelfTradePrevention stp)
     {
-        twin = new BusinessLogic(stp);
+        this(stp, BusinessLogic.DEFAULT_RECENT_TRADES);
+    }
+
+    InvariantChecker(final SelfTradePrevention stp, final int recentTrades)
+    {
+        twin = new BusinessLogic(stp, 1 << 16, 1 << 12, recentTrades);
     }
 
     long commandsChecked()
@@ -109,6 +121,31 @@ final class InvariantChecker
     // Inputs of invariants 1 and 4
     private void track(final EventBatch b, final String where)
     {
+        int tradeIndex = 0;
+        for (int i = 0; i < b.count(); i++)
+        {
+            switch (b.type(i))
+            {
+                case TRADE -> trades.put(b.seq() + "/" + tradeIndex++, name(b.nameHi(i), b.nameLo(i)) + " " + b.price(i) +
+                    " " + b.qty(i) + " " + (b.side(i) == Side.BUY ? b.account(i) + " " + b.makerAccount(i) :
+                    b.makerAccount(i) + " " + b.account(i)));
+                case TRADE_BUSTED ->
+                {
+                    // Invariant 6: a bust reverses a trade that happened, as it happened, once.
+                    final String id = b.bustedSeq(i) + "/" + b.bustedIndex(i);
+                    final String bust = name(b.nameHi(i), b.nameLo(i)) + " " + b.price(i) + " " + b.qty(i) + " " +
+                        b.account(i) + " " + b.makerAccount(i);
+                    if (!bust.equals(trades.get(id)) || !busted.add(id))
+                    {
+                        fail(where, "invariant 6: bust of trade " + id + " [" + bust + "] but the trade was [" +
+                            trades.get(id) + "]" + (busted.contains(id) ? ", busted before" : ""));
+                    }
+                }
+                default ->
+                {
+                }
+            }
+        }
         for (int i = 0; i < b.count(); i++)
         {
             switch (b.type(i))

@@ -53,8 +53,8 @@ class ReadModelsScenarioTest
     void shouldKeepTapeNewestFirstAndCandlesPerInterval()
     {
         assertThat(models.trades().trades("BTC-USD", 10).value()).containsExactly(
-            new TradeView.Trade(8, 61000, "BTC-USD", 310, 3, Side.BUY, 603, 502),
-            new TradeView.Trade(6, 1500, "BTC-USD", 300, 5, Side.BUY, 601, 501));
+            new TradeView.Trade(8, 61000, "BTC-USD", 310, 3, Side.BUY, 603, 502, 0),
+            new TradeView.Trade(6, 1500, "BTC-USD", 300, 5, Side.BUY, 601, 501, 0));
         assertThat(models.trades().candles("BTC-USD", TradeView.Interval.S1, 10).value()).containsExactly(
             new TradeView.Candle(1000, 300, 300, 300, 300, 5, 1), new TradeView.Candle(61000, 310, 310, 310, 310, 3, 1));
         assertThat(models.trades().candles("BTC-USD", TradeView.Interval.M1, 1).value()).containsExactly(
@@ -111,6 +111,26 @@ class ReadModelsScenarioTest
         assertThat(commands.command(13).value()).isNull();
         assertThat(commands.commands(1, 0, 2500, 100).value()).extracting(CommandView.CommandStatus::seq)
             .containsExactly(2L, 6L, 7L);
+    }
+
+    @Test
+    void shouldReverseABustedTradeInBalancesAndLeaveOpenOrdersAlone()
+    {
+        // Bust (6, 0), 5 @ 300 between buyer 1 and seller 2: 5 BTC back to 2, 1500 USD back to 1, all in available.
+        final ReadModels busted = new ReadModels(1_000_000L);
+        final List<String> session = new java.util.ArrayList<>(SESSION);
+        session.add("TRADE_BUST,61004,6,0");                // 13
+        session.add("TRADE_BUST,61005,6,0");                // 14 busted already: nothing moves
+        new EngineReplay(SelfTradePrevention.NONE).run(session, busted::accept);
+
+        assertThat(busted.appliedSeq()).isEqualTo(14);
+        assertThat(busted.accounts().balances(1).value()).containsExactly(
+            new AccountView.Balance("BTC", 3, 0), new AccountView.Balance("USD", 97890, 1180));
+        assertThat(busted.accounts().balances(2).value()).containsExactly(
+            new AccountView.Balance("BTC", 97, 0), new AccountView.Balance("USD", 930, 0));
+        assertThat(busted.accounts().openOrders(1).value()).extracting(AccountView.OpenOrder::orderId).containsExactly(602L);
+        assertThat(busted.commands().command(13).value().commandType()).isEqualTo(CommandType.TRADE_BUST);
+        assertThat(busted.commands().command(14).value().reason()).isEqualTo(Reason.DUPLICATE_BUST);
     }
 
     @Test
