@@ -1,7 +1,15 @@
 package engine.cluster;
 
 import engine.api.SelfTradePrevention;
+import engine.gateway.ClientOrderIds;
+import engine.http.ApiKeys;
+import engine.http.HttpApi;
+import engine.http.HttpEndpoint;
+import engine.http.Identities;
+import engine.readmodel.ReadModels;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +21,9 @@ import picocli.CommandLine.Option;
     description = "Run one member of a replicated engine cluster (Aeron Cluster: Raft log, elections, snapshots).")
 public final class ClusterCommand implements Callable<Integer>
 {
+    /** Timestamps in the cluster log are milliseconds. */
+    private static final long TIME_UNIT_NANOS = 1_000_000;
+
     @Option(names = "--node", required = true, paramLabel = "N", description = "this member's id: its place in --members, from 0")
     private int node;
 
@@ -40,6 +51,15 @@ public final class ClusterCommand implements Callable<Integer>
             + " (default ${DEFAULT-VALUE})")
     private long snapshotSeconds;
 
+    @Option(names = "--http", paramLabel = "PORT",
+        description = "serve the HTTP API on PORT: queries from this member's read models, commands through the cluster; "
+            + "needs DIR/api-keys.properties")
+    private Integer httpPort;
+
+    @Option(names = "--http-host", defaultValue = HttpEndpoint.LOOPBACK, paramLabel = "HOST",
+        description = "the address HTTP binds (default ${DEFAULT-VALUE})")
+    private String httpHost;
+
     @Override
     public Integer call() throws Exception
     {
@@ -49,23 +69,49 @@ public final class ClusterCommand implements Callable<Integer>
             System.err.println("cluster: --node " + node + " is not in --members (" + layout.hosts().size() + " members)");
             return 2;
         }
+        final Path keyFile = dir.resolve(ApiKeys.FILE_NAME);
+        if (httpPort != null && !Files.isRegularFile(keyFile))
+        {
+            System.err.println("cluster: --http needs an API keys file, " + keyFile + " (see docs/HTTP-API.md)");
+            return 2;
+        }
+        Files.createDirectories(dir);
         final CountDownLatch stop = new CountDownLatch(1);
-        try (ClusterMember member = startWhenPreviousGone(layout))
+        // Each member's front end hands out engine order ids from its own slot, so two members never give one id twice.
+        final Identities ids = new Identities(new ClientOrderIds(node, layout.hosts().size()));
+        try (ClusterReadSide readSide = ClusterReadSide.open(dir, new ReadModels(TIME_UNIT_NANOS), ids, this::say);
+            ClusterMember member = startWhenPreviousGone(layout, readSide))
         {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "cluster-shutdown"));
-            System.out.println("member " + node + " started: " + layout.endpoint(node, ClusterLayout.CLIENT_FACING) +
-                " (ingress), dir " + dir);
-            System.out.flush();
-            stop.await();
+            say("member " + node + " started: " + layout.endpoint(node, ClusterLayout.CLIENT_FACING) + " (ingress), dir " + dir);
+            if (httpPort == null)
+            {
+                stop.await();
+                return 0;
+            }
+            try (EngineClusterClient client = new EngineClusterClient(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+                layout, layout.hosts().get(node), System.out);
+                HttpApi http = HttpApi.start(new ClusterGateway(client, readSide::appliedSeq), readSide.models(),
+                    ApiKeys.load(keyFile), HttpEndpoint.plain(httpHost, httpPort), ids))
+            {
+                say("member " + node + " http: http://" + httpHost + ":" + http.port() + "/");
+                stop.await();
+            }
         }
         return 0;
+    }
+
+    private void say(final String line)
+    {
+        System.out.println(line);
+        System.out.flush();
     }
 
     /**
      * Starts the member; a member killed moments ago leaves mark files that look alive for ten
      * seconds, and Aeron refuses to start over them: wait for them to go stale instead of failing.
      */
-    private ClusterMember startWhenPreviousGone(final ClusterLayout layout) throws Exception
+    private ClusterMember startWhenPreviousGone(final ClusterLayout layout, final AppliedCommands readSide) throws Exception
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true)
@@ -73,7 +119,7 @@ public final class ClusterCommand implements Callable<Integer>
             try
             {
                 return ClusterMember.start(node, layout, dir, stp, new SnapshotTrigger.Policy(snapshotEntries, snapshotSeconds),
-                    System.out);
+                    readSide, System.out);
             }
             catch (final RuntimeException e)
             {

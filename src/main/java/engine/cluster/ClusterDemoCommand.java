@@ -1,5 +1,6 @@
 package engine.cluster;
 
+import engine.http.ApiKeys;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
  * the same load also runs against a single-process {@code serve}, for the cost of replication.
  */
 @Command(name = "cluster-demo", mixinStandardHelpOptions = true,
-    description = "Start a three-member engine cluster on this machine, a TCP line gateway in front of it, and a small load.")
+    description = "Start a three-member engine cluster on this machine (HTTP on each member), a TCP line gateway in front "
+        + "of it, and a small load.")
 public final class ClusterDemoCommand implements Callable<Integer>
 {
     @Option(names = "--dir", paramLabel = "DIR", description = "where the members keep their files (default: a new temporary directory)")
@@ -32,6 +34,10 @@ public final class ClusterDemoCommand implements Callable<Integer>
 
     @Option(names = "--port", defaultValue = "7101", paramLabel = "PORT", description = "the gateway's TCP port (default ${DEFAULT-VALUE})")
     private int port;
+
+    @Option(names = "--http-base", defaultValue = "8100", paramLabel = "PORT",
+        description = "member i serves HTTP on PORT + i, on 127.0.0.1 (default ${DEFAULT-VALUE}); 0 for no HTTP")
+    private int httpBase;
 
     @Option(names = "--orders", defaultValue = "5000", paramLabel = "N", description = "orders in the load (default ${DEFAULT-VALUE})")
     private int orders;
@@ -52,15 +58,23 @@ public final class ClusterDemoCommand implements Callable<Integer>
         final Path root = dir != null ? dir : Files.createTempDirectory("engine-cluster-demo-");
         final ClusterLayout layout = ClusterLayout.parse("localhost,localhost,localhost", portBase);
         final List<Process> members = new ArrayList<>();
+        final String operatorKey = httpBase > 0 ? demoKey() : null;
         try
         {
             for (int i = 0; i < 3; i++)
             {
                 final Path memberDir = root.resolve("member-" + i);
                 Files.createDirectories(memberDir);
-                members.add(new ProcessBuilder(ChildJvm.command("-Xmx256m", "cluster", "--node", Integer.toString(i),
+                final List<String> args = new ArrayList<>(List.of("cluster", "--node", Integer.toString(i),
                     "--members", "localhost,localhost,localhost", "--port-base", Integer.toString(portBase),
-                    "--dir", memberDir.toString()))
+                    "--dir", memberDir.toString()));
+                if (operatorKey != null)
+                {
+                    Files.writeString(memberDir.resolve(ApiKeys.FILE_NAME), "# cluster-demo's operator key\n" + operatorKey +
+                        " = operator\n", StandardCharsets.UTF_8);
+                    args.addAll(List.of("--http", Integer.toString(httpBase + i)));
+                }
+                members.add(new ProcessBuilder(ChildJvm.command("-Xmx256m", args.toArray(new String[0])))
                     .redirectErrorStream(true).redirectOutput(memberDir.resolve("out.log").toFile()).start());
             }
             System.out.println("cluster-demo: three members starting under " + root);
@@ -83,6 +97,11 @@ public final class ClusterDemoCommand implements Callable<Integer>
                     agree &= line.contains("hash " + Long.toHexString(status.stateHash()));
                 }
                 System.out.println("cluster-demo: the three members " + (agree ? "agree" : "DISAGREE"));
+                if (operatorKey != null)
+                {
+                    awaitHttp(root);
+                    printHttp(operatorKey, status.seq());
+                }
                 if (compareServe)
                 {
                     System.out.println("serve (1 process): " + runAgainstServe(root));
@@ -91,7 +110,12 @@ public final class ClusterDemoCommand implements Callable<Integer>
                 {
                     System.out.println("cluster-demo: running; Ctrl-C stops the gateway and the members");
                     final CountDownLatch stop = new CountDownLatch(1);
-                    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    {
+                        // The JVM may end before the finally block below runs: the members must not outlive it.
+                        members.forEach(Process::destroy);
+                        stop.countDown();
+                    }));
                     stop.await();
                 }
                 return agree ? 0 : 1;
@@ -108,6 +132,51 @@ public final class ClusterDemoCommand implements Callable<Integer>
                 member.waitFor(20, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** A fresh operator key for this demo's members (written to each member's api-keys.properties). */
+    private static String demoKey()
+    {
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "demo-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+    }
+
+    /** Members open HTTP once their read side and cluster client are up, which can take a while on a busy machine. */
+    private void awaitHttp(final Path root) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (int i = 0; i < 3; i++)
+        {
+            while (true)
+            {
+                try (Socket probe = new Socket("127.0.0.1", httpBase + i))
+                {
+                    break;
+                }
+                catch (final IOException notYet)
+                {
+                    if (System.nanoTime() > deadline)
+                    {
+                        System.out.println("cluster-demo: member " + i + " HTTP not up yet; see " +
+                            root.resolve("member-" + i).resolve("out.log"));
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+
+    private void printHttp(final String operatorKey, final long seq)
+    {
+        System.out.println("cluster-demo: HTTP on every member (queries from its own read models, commands through the cluster),");
+        System.out.println("  operator key " + operatorKey + ":");
+        for (int i = 0; i < 3; i++)
+        {
+            System.out.println("  member " + i + ": http://127.0.0.1:" + (httpBase + i) + "/");
+        }
+        System.out.println("  e.g. curl -H 'X-API-Key: " + operatorKey + "' 'http://127.0.0.1:" + (httpBase + 1) +
+            "/symbols/DEMO-USD/depth?minSeq=" + seq + "'");
     }
 
     /** Each member logs its own seq and hash when it applies the status query: the same place in the log on every member. */

@@ -65,6 +65,14 @@ public final class ClusterMember implements AutoCloseable
     static ClusterMember start(final int id, final ClusterLayout layout, final Path dir, final SelfTradePrevention stp,
         final SnapshotTrigger.Policy snapshotPolicy, final PrintStream out) throws IOException
     {
+        return start(id, layout, dir, stp, snapshotPolicy, null, out);
+    }
+
+    /** As {@link #start(int, ClusterLayout, Path, SelfTradePrevention, SnapshotTrigger.Policy, PrintStream)}; {@code applied}
+     * (may be null) hears every command applied. */
+    static ClusterMember start(final int id, final ClusterLayout layout, final Path dir, final SelfTradePrevention stp,
+        final SnapshotTrigger.Policy snapshotPolicy, final AppliedCommands applied, final PrintStream out) throws IOException
+    {
         Files.createDirectories(dir);
         final String host = layout.hosts().get(id);
         final String aeronDir = dir.resolve("driver").toString();
@@ -112,7 +120,7 @@ public final class ClusterMember implements AutoCloseable
             // Log timestamps and timer deadlines in milliseconds: the engine's unit of time.
             .clusterClock(new MillisecondClusterClock())
             .errorHandler(error -> out.println("member " + id + " consensus error: " + error));
-        final EngineClusteredService engine = new EngineClusteredService(stp, statusLog);
+        final EngineClusteredService engine = new EngineClusteredService(stp, statusLog, applied);
         final ClusteredServiceContainer.Context service = new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())

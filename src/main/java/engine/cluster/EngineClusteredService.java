@@ -44,6 +44,9 @@ public final class EngineClusteredService implements ClusteredService
     private final ReplyHistory replies;
     private final DueTimer dueTimer = new DueTimer();
     private final ServiceProgress progress = new ServiceProgress();
+    /** Told every applied command and its events (the member's read side), or null. */
+    private final AppliedCommands appliedCommands;
+    private final TeeSink tee = new TeeSink();
     private Cluster cluster;
     private long seq;
     private long applied;
@@ -58,9 +61,26 @@ public final class EngineClusteredService implements ClusteredService
 
     EngineClusteredService(final SelfTradePrevention stp, final Consumer<String> statusLog, final ReplyHistory replies)
     {
+        this(stp, statusLog, replies, null);
+    }
+
+    /**
+     * @param statusLog receives one line per status query applied, and role changes
+     * @param appliedCommands told every command applied, with its events (may be null)
+     */
+    public EngineClusteredService(final SelfTradePrevention stp, final Consumer<String> statusLog,
+        final AppliedCommands appliedCommands)
+    {
+        this(stp, statusLog, new ReplyHistory(), appliedCommands);
+    }
+
+    EngineClusteredService(final SelfTradePrevention stp, final Consumer<String> statusLog, final ReplyHistory replies,
+        final AppliedCommands appliedCommands)
+    {
         this.logic = new BusinessLogic(stp);
         this.statusLog = statusLog;
         this.replies = replies;
+        this.appliedCommands = appliedCommands;
     }
 
     @Override
@@ -132,7 +152,7 @@ public final class EngineClusteredService implements ClusteredService
         applied++;
         command.seq(seq).timestamp(timestamp);
         events.start(ClusterProtocol.REPLY_EVENTS);
-        logic.apply(command, events);
+        applyCommand();
         reply.putInt(ClusterProtocol.REPLY_COUNT, events.count());
         answer(session, ClusterProtocol.RESULT, request, seq, timestamp);
         replies.record(clientId, request, reply, events.end());
@@ -247,12 +267,28 @@ public final class EngineClusteredService implements ClusteredService
         applied++;
         command.tick(timestamp).seq(seq);
         events.start(ClusterProtocol.REPLY_EVENTS);
-        logic.apply(command, events);
+        applyCommand();
+    }
+
+    /** Applies {@code command}: its events to the reply and, when there is one, to the read side. */
+    private void applyCommand()
+    {
+        if (appliedCommands == null)
+        {
+            logic.apply(command, events);
+            return;
+        }
+        logic.apply(command, tee.to(events, appliedCommands.begin(command)));
+        appliedCommands.end();
     }
 
     @Override
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
+        if (appliedCommands != null)
+        {
+            appliedCommands.beforeSnapshot(seq);
+        }
         ClusterSnapshot.write(snapshotPublication, cluster.idleStrategy(),
             new ClusterSnapshot.State(seq, applied, dueTimer.correlationId(), dueTimer.deadline()), nextRequest, replies, logic);
         progress.snapshotTaken();

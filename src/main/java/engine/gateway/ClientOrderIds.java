@@ -36,7 +36,31 @@ public final class ClientOrderIds
     private final Long2LongHashMap clientIdOf = new Long2LongHashMap(NO_CLIENT_ID);
     // A map cannot hold its missing value, so the engine ids of client id Long.MIN_VALUE live here.
     private final LongHashSet minValueClientIds = new LongHashSet();
-    private long nextEngineId = FIRST_ENGINE_ID;
+    private final long slot;
+    private final long slots;
+    private long nextEngineId;
+
+    /** The only allocator of engine ids for client order ids (one engine, every front end in its JVM). */
+    public ClientOrderIds()
+    {
+        this(0, 1);
+    }
+
+    /**
+     * One of {@code slots} allocators that hand out engine ids side by side (the HTTP front ends of
+     * the members of a cluster, each a client of the same engine): this one takes only the ids
+     * {@code FIRST_ENGINE_ID + slot + k * slots}, so two of them never give one id to two orders.
+     */
+    public ClientOrderIds(final int slot, final int slots)
+    {
+        if (slots < 1 || slot < 0 || slot >= slots)
+        {
+            throw new IllegalArgumentException("slot " + slot + " of " + slots);
+        }
+        this.slot = slot;
+        this.slots = slots;
+        this.nextEngineId = FIRST_ENGINE_ID + slot;
+    }
 
     /** The engine id of the pair, allocating one the first time: for a PLACE. */
     public synchronized long engineIdFor(final long account, final long clientOrderId)
@@ -46,7 +70,8 @@ public final class ClientOrderIds
         {
             return known;
         }
-        final long engineId = nextEngineId++;
+        final long engineId = nextEngineId;
+        nextEngineId += slots;
         put(account, clientOrderId, engineId);
         return engineId;
     }
@@ -75,9 +100,11 @@ public final class ClientOrderIds
         if (batch.hasClientOrderId())
         {
             put(batch.commandAccount(), batch.clientOrderId(), batch.commandOrderId());
-            if (batch.commandOrderId() >= nextEngineId)
+            final long engineId = batch.commandOrderId();
+            if (engineId >= nextEngineId && Math.floorMod(engineId - FIRST_ENGINE_ID, slots) == slot)
             {
-                nextEngineId = batch.commandOrderId() + 1;
+                // Ids of the other slots (other members' front ends) are theirs to hand out, not a reason to skip ahead.
+                nextEngineId = engineId + slots;
             }
         }
     }

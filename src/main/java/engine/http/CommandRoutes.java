@@ -337,7 +337,8 @@ final class CommandRoutes
     private static void respondQueued(final Context ctx, final long seq, final String requestId)
     {
         final Map<String, Object> out = new LinkedHashMap<>();
-        out.put("seq", seq);
+        // A cluster numbers a command only when it commits it: until then the seq is not known.
+        out.put("seq", seq == Gateway.SEQ_UNKNOWN ? null : seq);
         if (requestId != null)
         {
             out.put("requestId", requestId);

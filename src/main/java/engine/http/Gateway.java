@@ -2,67 +2,32 @@ package engine.http;
 
 import engine.api.Command;
 import engine.api.CommandResult;
-import engine.app.Engine;
-import engine.core.Results;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
- * Hands HTTP commands to the engine without ever blocking on a full ring: a full ring is
- * reported (HTTP 503), never waited on and never dropped once accepted.
+ * Where the HTTP command routes send commands: the engine in this process ({@link EngineGateway}), or
+ * a replicated engine through its cluster client (engine.cluster). Never blocks: a command that
+ * cannot be taken now is refused (HTTP 503), and one taken is never dropped.
  */
-final class Gateway
+public interface Gateway
 {
-    /** A command the ring took: its sequence number and the future of its events. */
+    /** Sequence number of a command taken before it has one (a cluster assigns it only when it commits). */
+    long SEQ_UNKNOWN = -1;
+
+    /**
+     * A command taken: its sequence number ({@link #SEQ_UNKNOWN} while the engine has not assigned
+     * one) and the future of its result, completed once its command is durable (journaled or committed).
+     */
     record Submitted(long seq, CompletableFuture<CommandResult> result)
     {
     }
 
-    private final Engine engine;
-    private final Supplier<String> refusal;
-    private final LatencyWindow latencies;
-
-    /**
-     * @param refusal why commands are refused now (journal unavailable), or null when they are not
-     * @param latencies told each command's time from submit to its journaled result, on the thread
-     *     that releases results ({@code engine-io}), never the business logic's
-     */
-    Gateway(final Engine engine, final Supplier<String> refusal, final LatencyWindow latencies)
-    {
-        this.engine = engine;
-        this.refusal = refusal;
-        this.latencies = latencies;
-    }
-
-    /** The sequence number of the newest command the engine has taken. */
-    long lastSubmittedSeq()
-    {
-        return engine.nextSeq() - 1;
-    }
+    /** The sequence number of the newest command this gateway knows the engine to have (read-your-writes waits for it). */
+    long lastSubmittedSeq();
 
     /** Why commands are refused now, or null. */
-    String refusal()
-    {
-        return refusal.get();
-    }
+    String refusal();
 
-    /**
-     * @return the submitted command with the sequence number the ring gave it, or null when the
-     *         ring is full or commands are refused ({@link #refusal()})
-     */
-    Submitted trySubmit(final Command command)
-    {
-        if (refusal.get() != null)
-        {
-            return null;
-        }
-        final CompletableFuture<CommandResult> future = new CompletableFuture<>();
-        final long start = System.nanoTime();
-        final long seq = engine.trySubmitForSeq(command, batch ->
-        {
-            latencies.record(System.nanoTime() - start);
-            future.complete(Results.copy(batch));
-        });
-        return seq < 0 ? null : new Submitted(seq, future);
-    }
+    /** @return the command taken, or null when it cannot be now ({@link #refusal()} may say why) */
+    Submitted trySubmit(Command command);
 }

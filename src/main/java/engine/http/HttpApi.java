@@ -112,8 +112,19 @@ public final class HttpApi implements AutoCloseable
         final Identities ids)
     {
         final LatencyWindow latencies = new LatencyWindow(LATENCY_SAMPLES);
-        return new HttpApi(new Gateway(engine, refusal, latencies), new EngineStats(engine, journal, models, latencies),
+        return new HttpApi(new EngineGateway(engine, refusal, latencies), new EngineStats(engine, journal, models, latencies),
             models, keys, endpoint, ids, texts);
+    }
+
+    /**
+     * Serves commands through {@code gateway} (a cluster client: a member's front end) and queries from
+     * {@code models}, which the caller feeds; {@code ids} must learn every command the models apply, before them.
+     */
+    public static HttpApi start(final Gateway gateway, final ReadModels models, final ApiKeys keys, final HttpEndpoint endpoint,
+        final Identities ids)
+    {
+        return new HttpApi(gateway, new EngineStats(gateway::lastSubmittedSeq, null, models, null, System::nanoTime), models,
+            keys, endpoint, ids, null);
     }
 
     /** Serves queries only (a projection process) with order ids as the engine has them; command endpoints answer 405. */

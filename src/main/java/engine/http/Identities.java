@@ -11,7 +11,18 @@ import engine.gateway.ClientOrderIds;
 public final class Identities
 {
     private final RequestIds requests = new RequestIds();
-    private final ClientOrderIds orders = new ClientOrderIds();
+    private final ClientOrderIds orders;
+
+    public Identities()
+    {
+        this(new ClientOrderIds());
+    }
+
+    /** With {@code orders} allocating engine order ids (a cluster member's front end: its own slot of them). */
+    public Identities(final ClientOrderIds orders)
+    {
+        this.orders = orders;
+    }
 
     /** Takes in one command's identities; call in sequence order. */
     public void learn(final EventBatch batch)

@@ -254,7 +254,12 @@ final class QueryRoutes
     {
         final long id = pathLong(ctx, "withdrawalId");
         await(ctx, models.withdrawals());
-        final AsOf<WithdrawalView.Status> status = models.withdrawals().status(id);
+        AsOf<WithdrawalView.Status> status = models.withdrawals().status(id);
+        if (status.value() == null && catchUp(models.withdrawals(), id))
+        {
+            // The saga id is its request's seq.
+            status = models.withdrawals().status(id);
+        }
         if (status.value() == null || !caller.mayAccess(status.value().account()))
         {
             throw ApiError.notFound("unknown withdrawal " + id + (models.withdrawals().evictedCount() == 0 ? "" :
@@ -409,18 +414,8 @@ final class QueryRoutes
     {
         await(ctx, models.commands());
         ObjectNode out = commandStatus(seq, caller);
-        if (out == null && seq > models.commands().appliedSeq())
+        if (out == null && catchUp(models.commands(), seq))
         {
-            // A client asking for the seq it was just given must find it: the result reaches the client
-            // before the read models apply the same batch, so wait (briefly) as if it had sent ?minSeq=seq.
-            try
-            {
-                models.commands().awaitApplied(seq, CATCH_UP_WAIT_MS);
-            }
-            catch (final TimeoutException notYetSequenced)
-            {
-                // A seq not yet given out: unknown, below.
-            }
             out = commandStatus(seq, caller);
         }
         if (out == null)
@@ -512,6 +507,29 @@ final class QueryRoutes
             throw ApiError.forbidden("this key may see only account " + caller.account());
         }
         return account;
+    }
+
+    /**
+     * A query by seq that missed: if {@code model} has not applied {@code seq} yet, waits briefly for it,
+     * as if the client had sent {@code ?minSeq=seq}. A client asking for the seq it was just given must
+     * find it, and results reach clients before the read models apply the same batch. Returns whether
+     * it waited (so asking again may find it); a seq not yet given out costs the short wait, then 404.
+     */
+    private static boolean catchUp(final ReadModel model, final long seq)
+    {
+        if (seq <= model.appliedSeq())
+        {
+            return false;
+        }
+        try
+        {
+            model.awaitApplied(seq, CATCH_UP_WAIT_MS);
+        }
+        catch (final TimeoutException notYetSequenced)
+        {
+            // Unknown: the caller answers 404.
+        }
+        return true;
     }
 
     /** Read-your-writes: waits until {@code model} has applied {@code ?minSeq}. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +43,17 @@ final class ClusterProcesses implements AutoCloseable
 
     void start(final int member) throws IOException
     {
+        start(member, List.of());
+    }
+
+    /** Starts {@code member} with {@code extra} options after the usual ones (e.g. {@code --http PORT}). */
+    void start(final int member, final List<String> extra) throws IOException
+    {
         Files.createDirectories(dir(member));
-        final List<String> command = ChildEngine.command(List.of("-Xmx256m"), "cluster", "--node", Integer.toString(member),
-            "--members", String.join(",", layout.hosts()), "--port-base", Integer.toString(layout.portBase()),
-            "--dir", dir(member).toString());
+        final List<String> command = new ArrayList<>(ChildEngine.command(List.of("-Xmx256m"), "cluster", "--node",
+            Integer.toString(member), "--members", String.join(",", layout.hosts()), "--port-base",
+            Integer.toString(layout.portBase()), "--dir", dir(member).toString()));
+        command.addAll(extra);
         final Path output = dir(member).resolve("out-" + starts[member]++ + ".log");
         members[member] = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
