@@ -4,7 +4,7 @@
 #
 # Run it against `scripts/engine serve --data DIR --http 8080` whose DIR/api-keys.properties is
 # the keys file of docs/HTTP-API.md, on a new data directory (the answers shown assume seq 1 is
-# the first command). API, OP, K1 and K2 may be set in the environment instead.
+# the first command). API, AD, OP, K1 and K2 may be set in the environment instead.
 set -euo pipefail
 
 # Each answer on a line of its own; an HTTP error fails the script; a stream is watched for 3 s.
@@ -19,7 +19,7 @@ curl()
 }
 
 if [ -z "${API:-}" ]; then
-API=http://localhost:8080 OP=op-2b7f0c9e51d4a8 K1=k1-9a0e33b17c55f2 K2=k2-4c1d8e0f6a7b93
+API=http://localhost:8080 AD=ad-6e81f4c2d09b37 OP=op-2b7f0c9e51d4a8 K1=k1-9a0e33b17c55f2 K2=k2-4c1d8e0f6a7b93
 fi
 
 # Commands
@@ -53,6 +53,9 @@ curl -s -H "X-API-Key: $K1" "$API/commands/9"
 curl -s -H "X-API-Key: $K1" "$API/commands?from=2020-01-01T00:00:00Z&limit=3&minSeq=10"
 curl -s -H "X-API-Key: $K1" "$API/commands?from=2020-01-01T00:00:00Z&limit=3&cursor=6"
 curl -s -H "X-API-Key: $OP" "$API/commands?from=1577836800000&to=2100-01-01&account=2&status=accepted"
+
+# Admin corrections
+curl -s -H "X-API-Key: $AD" -H "$H" $API/admin/balances/adjust -d '{"account":2,"asset":"BTC","amount":-1,"reasonCode":7}'
 
 # Live stream
 curl -s -N -H 'Accept: text/event-stream' "$API/symbols/BTC-USD/stream?apiKey=$K1"

@@ -12,9 +12,10 @@ export class AccountPanel {
     this.placing = false;
     this.shownAccount = null;
     this.shownSeq = 0;
-    this.operator = session.role === 'operator';
+    // The operator and the admin both read every account (the admin's orders are refused: it only corrects).
+    this.operator = session.role === 'operator' || session.role === 'admin';
     $('operator-account').hidden = !this.operator;
-    $('account-label').textContent = this.operator ? '(operator key: choose an account)' : `#${session.account}`;
+    $('account-label').textContent = this.operator ? `(${session.role} key: choose an account)` : `#${session.account}`;
     $('place').disabled = session.readOnly;
     $('order-result').textContent = session.readOnly ? 'read-only projection: send orders to the engine' : '';
     this.#clearErrors();

@@ -43,7 +43,7 @@ async function connect(key) {
   $('panels').hidden = false;
   chart = chart || new CandleChart($('chart'));
   session = { api, role: me.role, account: me.account, readOnly: stats.role === 'projection', timers: [] };
-  $('who').textContent = me.role === 'operator' ? 'operator' : `account ${me.account}`;
+  $('who').textContent = me.role === 'account' ? `account ${me.account}` : me.role;
   session.account = me.account;
   session.panel = new AccountPanel(session, () => $('symbol').value);
   showStats(stats);

@@ -35,6 +35,11 @@ final class GenCommand implements Callable<Integer>
     @Option(names = "--accounts", description = "number of accounts (default: the profile's)")
     private Integer accounts;
 
+    @Option(names = "--sagas", paramLabel = "N", defaultValue = "0",
+        description = {"make every N-th command of the order flow a withdrawal saga step, deposit notification or",
+            "balance adjustment (SAGAS.md); 0 for none (default ${DEFAULT-VALUE}: the profile's output unchanged)"})
+    private int sagas;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write, or - for stdout")
     private String out;
 
@@ -43,7 +48,8 @@ final class GenCommand implements Callable<Integer>
     {
         final WorkloadProfile chosen = WorkloadProfile.parse(profile);
         final WorkloadGenerator generator = new WorkloadGenerator(chosen, seed,
-            symbols != null ? symbols : chosen.defaultSymbols(), accounts != null ? accounts : chosen.defaultAccounts());
+            symbols != null ? symbols : chosen.defaultSymbols(), accounts != null ? accounts : chosen.defaultAccounts())
+            .sagaEvery(sagas);
         final long started = System.nanoTime();
         try (Writer writer = "-".equals(out) ?
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) :

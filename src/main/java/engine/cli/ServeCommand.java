@@ -12,6 +12,7 @@ import engine.journal.Durability;
 import engine.journal.JournalException;
 import engine.server.LineServer;
 import engine.saga.SimulatedWallet;
+import engine.saga.WalletLedger;
 import engine.saga.TransferWorker;
 import engine.server.LiveEngine;
 import java.nio.file.Path;
@@ -57,8 +58,14 @@ final class ServeCommand implements Callable<Integer>
     @Option(names = "--wallet", paramLabel = "BEHAVIOUR",
         description = {"run the withdrawal transfer worker against the simulated external wallet, which pays",
             "(succeed), refuses (fail), never answers (hang), pays after a delay (delay:MS) or refuses one new",
-            "withdrawal in N (fail-every:N); without it WITHDRAW_REQUEST sagas wait for answers from elsewhere"})
+            "withdrawal in N (fail-every:N), or a behaviour and fail-every:N (delay:300,fail-every:4); without it",
+            "WITHDRAW_REQUEST sagas wait for answers from elsewhere"})
     private String wallet;
+
+    @Option(names = "--wallet-ledger", paramLabel = "FILE",
+        description = {"keep the simulated wallet's paid, refused and cancelled keys in FILE, on disk before each answer,",
+            "so that it remembers them across restarts as a real payment API does (default: in memory only)"})
+    private Path walletLedger;
 
     @Option(names = "--stp", paramLabel = "MODE", defaultValue = "NONE",
         description = "self-trade prevention of a new journal: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
@@ -117,7 +124,7 @@ final class ServeCommand implements Callable<Integer>
                 HttpFrontEnd.prepare(data, config.timeUnitNanos(), retention.retention(), builder, readModelsThread);
             fix = fixPort == null ? null :
                 FixFrontEnd.prepare(data, http.models(), config.timeUnitNanos(), builder::journaledHandler, System.err);
-            worker = wallet == null ? null : TransferWorker.attach(builder, SimulatedWallet.configured(wallet), System.err);
+            worker = wallet == null ? null : TransferWorker.attach(builder, simulatedWallet(), System.err);
             live = builder.start();
         }
         catch (final JournalException | IllegalArgumentException | IllegalStateException | java.io.IOException e)
@@ -173,6 +180,12 @@ final class ServeCommand implements Callable<Integer>
             durability + ")");
         stopped.await();
         return 0;
+    }
+
+    private SimulatedWallet simulatedWallet() throws java.io.IOException
+    {
+        final SimulatedWallet simulated = SimulatedWallet.configured(wallet);
+        return walletLedger == null ? simulated : simulated.ledger(WalletLedger.open(walletLedger));
     }
 
     private static LineServer.LineDecoder decoder()

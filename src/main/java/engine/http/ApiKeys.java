@@ -12,23 +12,66 @@ import java.util.Properties;
 /**
  * API keys from a properties file in the data directory ({@value #FILE_NAME}), one per line:
  * <pre>
- * # key = operator, or key = account:&lt;id&gt;
+ * # key = admin, operator, or account:&lt;id&gt;
+ * 5e0d7a...= admin
  * 3f9c0a...= operator
  * 7b21d4...= account:1
  * </pre>
  * Keys are configuration, never compiled in.
+ *
+ * <p>Duties are kept apart: the operator runs the venue's daily flows (symbols, deposits, acting for
+ * any account); the admin makes corrections (balance adjustments, trade busts) and nothing else, so
+ * no single key both moves money in and corrects it. Both read every account, since neither can do
+ * its job blind.
  */
 public final class ApiKeys
 {
     public static final String FILE_NAME = "api-keys.properties";
 
-    /** Who a key belongs to: the operator, or one account. */
-    record Principal(boolean operator, long account)
+    /** What a key may do (see the class comment). */
+    enum Role
     {
-        /** Whether this caller may act on or see {@code otherAccount}. */
+        ACCOUNT("account"),
+        OPERATOR("operator"),
+        ADMIN("admin");
+
+        private final String word;
+
+        Role(final String word)
+        {
+            this.word = word;
+        }
+
+        /** The role's word in the keys file and in {@code GET /me}. */
+        String word()
+        {
+            return word;
+        }
+    }
+
+    /** Who a key belongs to: the admin, the operator, or one account ({@code account} is 0 for the first two). */
+    record Principal(Role role, long account)
+    {
+        boolean operator()
+        {
+            return role == Role.OPERATOR;
+        }
+
+        boolean admin()
+        {
+            return role == Role.ADMIN;
+        }
+
+        /** Whether this caller reads every account (the operator and the admin). */
+        boolean seesAll()
+        {
+            return role != Role.ACCOUNT;
+        }
+
+        /** Whether this caller may see {@code otherAccount}. */
         boolean mayAccess(final long otherAccount)
         {
-            return operator || account == otherAccount;
+            return seesAll() || account == otherAccount;
         }
     }
 
@@ -39,7 +82,7 @@ public final class ApiKeys
         this.byKey = Map.copyOf(byKey);
     }
 
-    /** Reads {@code file}; a line that is neither {@code operator} nor {@code account:<id>} is an error. */
+    /** Reads {@code file}; a line that is not {@code admin}, {@code operator} or {@code account:<id>} is an error. */
     public static ApiKeys load(final Path file) throws IOException
     {
         final Properties props = new Properties();
@@ -52,7 +95,7 @@ public final class ApiKeys
         return of(entries);
     }
 
-    /** Keys from a key → {@code operator} / {@code account:<id>} map (tests, other config sources). */
+    /** Keys from a key → {@code admin} / {@code operator} / {@code account:<id>} map (tests, other config sources). */
     public static ApiKeys of(final Map<String, String> entries)
     {
         final Map<String, Principal> byKey = new HashMap<>();
@@ -63,27 +106,31 @@ public final class ApiKeys
             {
                 throw new IllegalArgumentException("API keys must be at least 8 characters");
             }
-            if (r.equals("operator"))
+            if (r.equals(Role.ADMIN.word()))
             {
-                byKey.put(key, new Principal(true, 0));
+                byKey.put(key, new Principal(Role.ADMIN, 0));
+            }
+            else if (r.equals(Role.OPERATOR.word()))
+            {
+                byKey.put(key, new Principal(Role.OPERATOR, 0));
             }
             else if (r.startsWith("account:"))
             {
-                byKey.put(key, new Principal(false, Long.parseLong(r.substring("account:".length()).trim())));
+                byKey.put(key, new Principal(Role.ACCOUNT, Long.parseLong(r.substring("account:".length()).trim())));
             }
             else
             {
-                throw new IllegalArgumentException("API key role must be 'operator' or 'account:<id>', was '" + r + "'");
+                throw new IllegalArgumentException("API key role must be 'admin', 'operator' or 'account:<id>', was '" + r + "'");
             }
         });
         return new ApiKeys(byKey);
     }
 
-    /** Whether {@code key} is {@code account}'s own key (the operator's is not): a FIX Logon's credential. */
+    /** Whether {@code key} is {@code account}'s own key (the operator's and admin's are not): a FIX Logon's credential. */
     public boolean isAccountKey(final String key, final long account)
     {
         final Principal owner = lookup(key);
-        return owner != null && !owner.operator() && owner.account() == account;
+        return owner != null && owner.role() == Role.ACCOUNT && owner.account() == account;
     }
 
     /** @return the key's owner, or null for an unknown key. */

@@ -120,12 +120,12 @@ final class CommandRoutes
     }
 
     /**
-     * An operator's correction of one balance (TRADING-RULES.md): a signed, non-zero amount and a numeric
+     * An admin's correction of one balance (TRADING-RULES.md): a signed, non-zero amount and a numeric
      * reason code; whether the account exists and the result fits is the engine's to decide.
      */
     void adjustBalance(final Context ctx, final ApiKeys.Principal caller)
     {
-        requireOperator(caller);
+        requireAdmin(caller);
         final JsonBody body = JsonBody.parse(ctx.body());
         final long account = body.requiredLong("account");
         final String asset = body.requiredName("asset");
@@ -170,13 +170,13 @@ final class CommandRoutes
     }
 
     /**
-     * An operator's bust of one trade (TRADING-RULES.md), named by its id: {@code seq} of the command that produced it
+     * An admin's bust of one trade (TRADING-RULES.md), named by its id: {@code seq} of the command that produced it
      * and {@code index}, its 0-based position among that command's trades. Whether the trade is still held, not busted
      * yet, and both balances can give back what they got is the engine's to decide.
      */
     void bustTrade(final Context ctx, final ApiKeys.Principal caller)
     {
-        requireOperator(caller);
+        requireAdmin(caller);
         final JsonBody body = JsonBody.parse(ctx.body());
         final long seq = body.requiredLong("seq");
         if (seq < 1)
@@ -213,12 +213,19 @@ final class CommandRoutes
         return symbol;
     }
 
-    /** The account a command acts for: the key's own, or for the operator the body's {@code account}. */
+    /**
+     * The account a command acts for: the key's own, or for the operator the body's {@code account}. The admin
+     * acts for no account: its commands are corrections, each with its own route.
+     */
     private static long account(final JsonBody body, final ApiKeys.Principal caller)
     {
         if (caller.operator())
         {
             return body.requiredLong("account");
+        }
+        if (caller.admin())
+        {
+            throw ApiError.forbidden("an admin key makes corrections only; trade with an account or operator key");
         }
         if (body.has("account") && body.requiredLong("account") != caller.account())
         {
@@ -227,11 +234,24 @@ final class CommandRoutes
         return caller.account();
     }
 
-    private static void requireOperator(final ApiKeys.Principal caller)
+    /** The venue's daily flows (symbols, deposits): the operator only, not the admin (duties kept apart). */
+    static void requireOperator(final ApiKeys.Principal caller)
     {
         if (!caller.operator())
         {
             throw ApiError.forbidden("operator key required");
+        }
+    }
+
+    /**
+     * Corrections (balance adjustments, trade busts; SAGAS.md "Admin corrections"): the admin only. Every
+     * admin route calls this first, so a correction never depends on a route remembering its own check.
+     */
+    static void requireAdmin(final ApiKeys.Principal caller)
+    {
+        if (!caller.admin())
+        {
+            throw ApiError.forbidden("admin key required");
         }
     }
 

@@ -55,8 +55,8 @@ final class DashboardRoutes
     void me(final Context ctx, final ApiKeys.Principal caller)
     {
         final Map<String, Object> out = new LinkedHashMap<>();
-        out.put("role", caller.operator() ? "operator" : "account");
-        out.put("account", caller.operator() ? null : caller.account());
+        out.put("role", caller.role().word());
+        out.put("account", caller.seesAll() ? null : caller.account());
         HttpApi.json(ctx, 200, out);
     }
 

@@ -160,8 +160,8 @@ final class QueryRoutes
     void order(final Context ctx, final ApiKeys.Principal caller)
     {
         final long orderId = pathLong(ctx, "orderId");
-        final boolean engineWide = caller.operator() && ctx.queryParam("account") == null;
-        final long account = caller.operator() ? (engineWide ? 0 : requiredQueryLong(ctx, "account")) : caller.account();
+        final boolean engineWide = caller.seesAll() && ctx.queryParam("account") == null;
+        final long account = caller.seesAll() ? (engineWide ? 0 : requiredQueryLong(ctx, "account")) : caller.account();
         final long engineId = engineWide ? orderId : engineOrderId(orderIds, account, orderId);
         await(ctx, models.orders());
         final AsOf<OrderView.Status> status = models.orders().status(engineId);
@@ -195,7 +195,7 @@ final class QueryRoutes
     private void requestAnswer(final Context ctx, final ApiKeys.Principal caller, final boolean withText)
     {
         final String requestId = ctx.pathParam("requestId");
-        final long account = caller.operator() ? requiredQueryLong(ctx, "account") : caller.account();
+        final long account = caller.seesAll() ? requiredQueryLong(ctx, "account") : caller.account();
         final Long seq = requestIds.seq(account, requestId);
         if (seq == null)
         {
@@ -308,7 +308,7 @@ final class QueryRoutes
         final String text = ctx.queryParam("account");
         if (text == null)
         {
-            return caller.operator() ? null : caller.account();
+            return caller.seesAll() ? null : caller.account();
         }
         final long account = parseLong("account", text);
         if (!caller.mayAccess(account))
@@ -441,7 +441,7 @@ final class QueryRoutes
     {
         final AsOf<CommandView.CommandStatus> status = models.commands().command(seq);
         final CommandView.CommandStatus s = status.value();
-        final boolean visible = s != null && (caller.operator() || (s.account() != null && s.account() == caller.account()));
+        final boolean visible = s != null && (caller.seesAll() || (s.account() != null && s.account() == caller.account()));
         return visible ? flat(status) : null;
     }
 

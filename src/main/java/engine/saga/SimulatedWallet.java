@@ -16,6 +16,10 @@ import java.util.function.LongSupplier;
  * delay, or to refuse one new withdrawal in every N. It keeps the wallet contract: a key is paid
  * at most once ({@link #payments()} counts real payments), a paid key answers {@code PAID} again
  * without paying, and nothing is paid after {@link #cancel} or after the attempt's deadline.
+ *
+ * <p>Without a {@link WalletLedger} it remembers its keys in memory only, so a wallet that restarts
+ * with the engine would forget them; with one ({@code serve --wallet-ledger FILE}) every key's
+ * outcome is on disk before the answer, and survives restarts as a real payment API's would.
  */
 public final class SimulatedWallet implements ExternalWallet
 {
@@ -89,6 +93,7 @@ public final class SimulatedWallet implements ExternalWallet
         return thread;
     });
     private final LongSupplier clock;
+    private volatile WalletLedger ledger;
     private volatile Behaviour standard = Behaviour.succeed();
     private volatile int failEvery;
 
@@ -103,19 +108,37 @@ public final class SimulatedWallet implements ExternalWallet
         this.clock = clock;
     }
 
-    /** A configuration as {@code serve --wallet} takes it: a behaviour for all, or {@code fail-every:N}. */
+    /**
+     * A configuration as {@code serve --wallet} takes it: a behaviour for all, {@code fail-every:N}, or both
+     * separated by a comma ({@code delay:300,fail-every:4}: one new withdrawal in four refused, the rest paid
+     * after 300 ms).
+     */
     public static SimulatedWallet configured(final String text)
     {
         final SimulatedWallet wallet = new SimulatedWallet();
-        if (text.startsWith("fail-every:"))
+        for (final String part : text.split(","))
         {
-            wallet.failEvery(Integer.parseInt(text.substring(11)));
-        }
-        else
-        {
-            wallet.behaviour(Behaviour.parse(text));
+            if (part.startsWith("fail-every:"))
+            {
+                wallet.failEvery(Integer.parseInt(part.substring(11)));
+            }
+            else
+            {
+                wallet.behaviour(Behaviour.parse(part));
+            }
         }
         return wallet;
+    }
+
+    /** Keeps every key's outcome in {@code record} from now on, starting from what it holds already. */
+    public SimulatedWallet ledger(final WalletLedger record)
+    {
+        for (final WalletLedger.Entry entry : record.entries())
+        {
+            keys.put(entry.key(), KeyState.valueOf(entry.state()));
+        }
+        ledger = record;
+        return this;
     }
 
     /** What every attempt without a script does. */
@@ -190,7 +213,7 @@ public final class SimulatedWallet implements ExternalWallet
         final int every = failEvery;
         if (every > 0 && request.attempt() == 1)
         {
-            return newKeys.incrementAndGet() % every == 0 ? Behaviour.fail() : Behaviour.succeed();
+            return newKeys.incrementAndGet() % every == 0 ? Behaviour.fail() : standard;
         }
         return standard;
     }
@@ -205,6 +228,11 @@ public final class SimulatedWallet implements ExternalWallet
         final KeyState before = keys.putIfAbsent(request.idempotencyKey(), KeyState.PAID);
         if (before == null)
         {
+            final WalletLedger record = ledger;
+            if (record != null)
+            {
+                record.paid(request);
+            }
             payments.incrementAndGet();
             return TransferOutcome.PAID;
         }
@@ -213,13 +241,25 @@ public final class SimulatedWallet implements ExternalWallet
 
     private TransferOutcome refuse(final long key)
     {
-        final KeyState before = keys.putIfAbsent(key, KeyState.REFUSED);
+        final KeyState before = settle(key, KeyState.REFUSED);
         return before == KeyState.PAID ? TransferOutcome.PAID : TransferOutcome.REFUSED;
     }
 
     @Override
     public boolean cancel(final long idempotencyKey)
     {
-        return keys.putIfAbsent(idempotencyKey, KeyState.CANCELLED) == KeyState.PAID;
+        return settle(idempotencyKey, KeyState.CANCELLED) == KeyState.PAID;
+    }
+
+    /** Settles a key not paid, on disk too with a ledger; answers what it was before (null: nothing yet). */
+    private KeyState settle(final long key, final KeyState state)
+    {
+        final KeyState before = keys.putIfAbsent(key, state);
+        final WalletLedger record = ledger;
+        if (before == null && record != null)
+        {
+            record.settled(state.name(), key);
+        }
+        return before;
     }
 }

@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * are still resting; the mirror assumes self-trade prevention is off, so with another setting a few
  * of them may meet {@code UNKNOWN_ORDER}.
  *
+ * <p>{@link #sagaEvery} mixes in withdrawal sagas, deposit notifications and balance adjustments
+ * ({@link SagaMix}); off by default, so the output of a profile and seed never changes.
+ *
  * <p>Not thread-safe. Successive {@link #write} calls continue the same stream.
  */
 public final class WorkloadGenerator
@@ -44,6 +47,9 @@ public final class WorkloadGenerator
     private int depositAsset;
     private long written;
     private boolean headerWritten;
+    private SagaMix sagaMix;
+    private int sagaEvery;
+    private long mixed;
 
     /** A generator with the profile's default numbers of symbols and accounts. */
     public WorkloadGenerator(WorkloadProfile profile, long seed)
@@ -89,6 +95,21 @@ public final class WorkloadGenerator
         }
     }
 
+    /**
+     * Makes every {@code n}-th command of the order flow a saga step instead ({@link SagaMix}); 0 (the
+     * default) for none. Call before the first {@link #write}.
+     */
+    public WorkloadGenerator sagaEvery(final int n)
+    {
+        if (n < 0 || headerWritten)
+        {
+            throw new IllegalArgumentException("sagaEvery: a count of 0 or more, before the first write");
+        }
+        sagaEvery = n;
+        sagaMix = n == 0 ? null : new SagaMix(seed, out, venue, accounts);
+        return this;
+    }
+
     public WorkloadProfile profile()
     {
         return profile;
@@ -126,7 +147,12 @@ public final class WorkloadGenerator
         {
             headerWritten = true;
             out.comment().text("workload profile=").text(profile.cliName()).text(" seed=").number(seed)
-                    .text(" symbols=").number(symbols).text(" accounts=").number(accounts).end();
+                    .text(" symbols=").number(symbols).text(" accounts=").number(accounts);
+            if (sagaEvery > 0)
+            {
+                out.text(" sagas=").number(sagaEvery);
+            }
+            out.end();
         }
         for (long n = 0; n < commands; n++)
         {
@@ -166,7 +192,17 @@ public final class WorkloadGenerator
                     flow.step();
                 }
             }
-            default -> flow.step();
+            default ->
+            {
+                if (sagaMix != null && ++mixed % sagaEvery == 0)
+                {
+                    sagaMix.step(written + 1);
+                }
+                else
+                {
+                    flow.step();
+                }
+            }
         }
     }
 

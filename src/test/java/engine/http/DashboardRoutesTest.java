@@ -1,5 +1,6 @@
 package engine.http;
 
+import static engine.http.HttpFixture.ADMIN;
 import static engine.http.HttpFixture.KEY_1;
 import static engine.http.HttpFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,7 @@ class DashboardRoutesTest
             assertThat(http.get(KEY_1, "/symbols?minSeq=2").body()).isEqualTo("{\"asOfSeq\":2,\"symbols\":[\"BTC-USD\",\"ETH-USD\"]}");
             assertThat(http.get(KEY_1, "/me").body()).isEqualTo("{\"role\":\"account\",\"account\":1}");
             assertThat(http.get(OPERATOR, "/me").body()).isEqualTo("{\"role\":\"operator\",\"account\":null}");
+            assertThat(http.get(ADMIN, "/me").body()).isEqualTo("{\"role\":\"admin\",\"account\":null}");
         }
     }
 

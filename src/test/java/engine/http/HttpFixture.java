@@ -14,10 +14,12 @@ import java.util.Map;
 /** A real engine, read models, event store and HTTP server on a free port, and a real HTTP client. */
 final class HttpFixture implements AutoCloseable
 {
+    static final String ADMIN = "admin-key-0001";
     static final String OPERATOR = "operator-key-0001";
     static final String KEY_1 = "account-key-0001";
     static final String KEY_2 = "account-key-0002";
-    static final ApiKeys KEYS = ApiKeys.of(Map.of(OPERATOR, "operator", KEY_1, "account:1", KEY_2, "account:2"));
+    static final ApiKeys KEYS = ApiKeys.of(Map.of(ADMIN, "admin", OPERATOR, "operator", KEY_1, "account:1", KEY_2,
+        "account:2"));
 
     final Engine engine;
     final ReadModels models;

@@ -36,10 +36,11 @@ final class LiveHttpFixture implements AutoCloseable
         http = new HttpClientFixture(front::port);
     }
 
-    /** Writes {@link HttpFixture}'s keys (operator, accounts 1 and 2) to {@code data}'s keys file. */
+    /** Writes {@link HttpFixture}'s keys (admin, operator, accounts 1 and 2) to {@code data}'s keys file. */
     static void writeKeys(final Path data) throws IOException
     {
-        Files.writeString(data.resolve(ApiKeys.FILE_NAME), HttpFixture.OPERATOR + "=operator\n" + HttpFixture.KEY_1 +
+        Files.writeString(data.resolve(ApiKeys.FILE_NAME), HttpFixture.ADMIN + "=admin\n" + HttpFixture.OPERATOR + "=operator\n" +
+            HttpFixture.KEY_1 +
             "=account:1\n" + HttpFixture.KEY_2 + "=account:2\n");
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
  */
 final class LiveHttpServer implements AutoCloseable
 {
+    static final String ADMIN = "admin-key-0001";
     static final String OPERATOR = "operator-key-0001";
     static final String KEY_1 = "account-key-0001";
     static final String KEY_2 = "account-key-0002";
@@ -58,8 +59,8 @@ final class LiveHttpServer implements AutoCloseable
 
     private static void writeKeys(final Path data) throws IOException
     {
-        Files.writeString(data.resolve("api-keys.properties"), OPERATOR + " = operator\n" + KEY_1 + " = account:1\n" +
-            KEY_2 + " = account:2\n");
+        Files.writeString(data.resolve("api-keys.properties"), ADMIN + " = admin\n" + OPERATOR + " = operator\n" + KEY_1 +
+            " = account:1\n" + KEY_2 + " = account:2\n");
     }
 
     /** Recovers the engine in {@code data} and serves it on {@code port}. */

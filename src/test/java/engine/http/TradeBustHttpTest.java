@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * POST /admin/trades/bust: the operator reverses one trade, named by the seq and tradeIndex its TRADE event showed;
- * account keys are refused, bad fields answer 400.
+ * POST /admin/trades/bust: the admin reverses one trade, named by the seq and tradeIndex its TRADE event showed;
+ * operator and account keys are refused, bad fields answer 400.
  */
 class TradeBustHttpTest
 {
@@ -20,7 +20,7 @@ class TradeBustHttpTest
     Path dir;
 
     @Test
-    void shouldBustForTheOperatorOnlyAndRefuseBadFields() throws Exception
+    void shouldBustForTheAdminOnlyAndRefuseBadFields() throws Exception
     {
         try (LiveHttpServer server = LiveHttpServer.create(dir))
         {
@@ -39,7 +39,7 @@ class TradeBustHttpTest
             assertThat(tape.get("seq").asLong()).isEqualTo(seq);
             assertThat(tape.get("tradeIndex").asLong()).as("the tape names the trade the same way").isZero();
 
-            final JsonNode busted = api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":" + seq + ",\"index\":0}")
+            final JsonNode busted = api.post(LiveHttpServer.ADMIN, PATH, "{\"seq\":" + seq + ",\"index\":0}")
                 .get("events").get(0);
             assertThat(busted.get("type").asText()).isEqualTo("TRADE_BUSTED");
             assertThat(busted.get("tradeSeq").asLong()).isEqualTo(seq);
@@ -49,21 +49,23 @@ class TradeBustHttpTest
             assertThat(busted.get("qty").asLong()).isEqualTo(3);
             assertThat(api.availableUsd()).as("the buyer has its quote back").isEqualTo(before);
 
-            final JsonNode again = api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":" + seq + ",\"index\":0}");
+            final JsonNode again = api.post(LiveHttpServer.ADMIN, PATH, "{\"seq\":" + seq + ",\"index\":0}");
             assertThat(again.get("accepted").asBoolean()).isFalse();
             assertThat(again.get("events").get(0).get("reason").asText()).isEqualTo("DUPLICATE_BUST");
-            final JsonNode unknown = api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":" + seq + ",\"index\":1}");
+            final JsonNode unknown = api.post(LiveHttpServer.ADMIN, PATH, "{\"seq\":" + seq + ",\"index\":1}");
             assertThat(unknown.get("events").get(0).get("reason").asText()).isEqualTo("UNKNOWN_TRADE");
 
             assertThatThrownBy(() -> api.post(LiveHttpServer.KEY_1, PATH, "{\"seq\":" + seq + ",\"index\":0}"))
                 .hasMessageContaining("answered 403");
-            assertThatThrownBy(() -> api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":" + seq + "}"))
+            assertThatThrownBy(() -> api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":" + seq + ",\"index\":0}"))
+                .as("the operator may not correct").hasMessageContaining("answered 403").hasMessageContaining("admin key required");
+            assertThatThrownBy(() -> api.post(LiveHttpServer.ADMIN, PATH, "{\"seq\":" + seq + "}"))
                 .hasMessageContaining("answered 400").hasMessageContaining("index");
-            assertThatThrownBy(() -> api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":0,\"index\":0}"))
+            assertThatThrownBy(() -> api.post(LiveHttpServer.ADMIN, PATH, "{\"seq\":0,\"index\":0}"))
                 .hasMessageContaining("answered 400").hasMessageContaining("seq");
-            assertThatThrownBy(() -> api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":" + seq + ",\"index\":-1}"))
+            assertThatThrownBy(() -> api.post(LiveHttpServer.ADMIN, PATH, "{\"seq\":" + seq + ",\"index\":-1}"))
                 .hasMessageContaining("answered 400").hasMessageContaining("index");
-            assertThatThrownBy(() -> api.post(LiveHttpServer.OPERATOR, PATH, "{\"seq\":\"x\",\"index\":0}"))
+            assertThatThrownBy(() -> api.post(LiveHttpServer.ADMIN, PATH, "{\"seq\":\"x\",\"index\":0}"))
                 .hasMessageContaining("answered 400").hasMessageContaining("seq");
             assertThat(api.availableUsd()).as("nothing refused reached the balance").isEqualTo(before);
         }

@@ -1,5 +1,7 @@
 package engine.reference;
 
+import engine.api.Command;
+import engine.format.CommandFileParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +25,14 @@ import java.util.Random;
  * huge deposits of traded assets always follow a small one, so they are always rejected. After
  * a malformed line the next line carries an explicit time, so the outcome never depends on how
  * an engine reads "previous" in an empty time field.
+ *
+ * <p>{@link #generateWithSagas} mixes in the commands of withdrawal sagas, deposit notifications and
+ * balance adjustments (SAGAS.md): requests (some invalid), confirmations and failures of live, ended,
+ * never-started and future saga ids with current and stale attempts, notifications that repeat an
+ * external transaction id, signed adjustments (some too large to take), and TICKs that jump past
+ * saga deadlines so that retries and time-outs happen. The reference engine knows none of these: it
+ * is only the shadow that aims cancels at open orders, so {@link #generate} stays saga-free and its
+ * lines for a seed never change.
  */
 public final class RandomCommandFiles
 {
@@ -46,15 +56,23 @@ public final class RandomCommandFiles
     private final List<long[]> placed = new ArrayList<>(); // {orderId, account}
     private final List<long[]> restingKind = new ArrayList<>(); // placed GTC, GTD or POST_ONLY limits
     private final ReferenceEngine shadow = new ReferenceEngine("NONE");
+    private final boolean sagas;
+    /** Numbers commands as the engine does (seq 1 up, malformed, blank and comment lines skipped): saga ids. */
+    private final CommandFileParser seqCounter = new CommandFileParser();
+    private final Command parsed = new Command();
+    private long seq;
+    private final List<long[]> sagaIds = new ArrayList<>(); // {sagaId, maxAttempts}
+    private final List<Long> txIds = new ArrayList<>();
     private final int[] mids;
     private long time;
     private long nextId = 1000;
     private boolean explicitTimeNext;
     private boolean lateAdded;
 
-    private RandomCommandFiles(long seed)
+    private RandomCommandFiles(long seed, boolean sagas)
     {
         rnd = new Random(seed);
+        this.sagas = sagas;
         symbols.add(BTC_USD);
         if (rnd.nextBoolean())
         {
@@ -72,7 +90,18 @@ public final class RandomCommandFiles
     /** Exactly {@code commands} lines (setup lines included) for the given seed. */
     public static List<String> generate(long seed, int commands)
     {
-        RandomCommandFiles g = new RandomCommandFiles(seed);
+        return generate(seed, commands, false);
+    }
+
+    /** As {@link #generate}, with about one line in six a saga, deposit notification, adjustment or deadline TICK. */
+    public static List<String> generateWithSagas(long seed, int commands)
+    {
+        return generate(seed, commands, true);
+    }
+
+    private static List<String> generate(long seed, int commands, boolean sagas)
+    {
+        RandomCommandFiles g = new RandomCommandFiles(seed, sagas);
         g.setup();
         while (g.lines.size() < commands)
         {
@@ -128,6 +157,12 @@ public final class RandomCommandFiles
             lateAdded = true;
             symbols.add(LATE);
             add("SYMBOL," + t() + "," + LATE.name + "," + LATE.base + "," + LATE.quote + ",3,7");
+            return;
+        }
+        // Drawn only with sagas on, so that the saga-free lines of a seed stay what they always were.
+        if (sagas && rnd.nextInt(6) == 0)
+        {
+            sagaCommand();
             return;
         }
         int r = rnd.nextInt(100);
@@ -342,6 +377,123 @@ public final class RandomCommandFiles
         add("WITHDRAW," + t() + "," + acct + "," + asset + "," + amount);
     }
 
+    // ------------------------------------------------------------------ sagas, notifications, adjustments
+
+    private void sagaCommand()
+    {
+        int r = rnd.nextInt(100);
+        if (r < 30)
+        {
+            withdrawRequest();
+        }
+        else if (r < 47)
+        {
+            sagaAnswer("WITHDRAW_CONFIRM");
+        }
+        else if (r < 62)
+        {
+            sagaAnswer("WITHDRAW_FAIL");
+        }
+        else if (r < 77)
+        {
+            depositNotify();
+        }
+        else if (r < 89)
+        {
+            balanceAdjust();
+        }
+        else
+        {
+            // far enough to pass the deadlines of first attempts, sometimes of every attempt
+            add("TICK," + t(2 + rnd.nextInt(rnd.nextBoolean() ? 6 : 20)));
+        }
+    }
+
+    private void withdrawRequest()
+    {
+        long acct = anyAccountIncludingUnknown();
+        String asset = rnd.nextInt(15) == 0 ? "PTS" : anyAsset();
+        String amount = switch (rnd.nextInt(15))
+        {
+            case 0 -> rnd.nextBoolean() ? "0" : "-4";
+            case 1 -> Long.toString(MAX);
+            default -> Long.toString(1 + rnd.nextInt(rnd.nextBoolean() ? 40 : 2000));
+        };
+        long timeout = 1 + rnd.nextInt(6);
+        long attempts = 1 + rnd.nextInt(3);
+        switch (rnd.nextInt(20))
+        {
+            case 0 -> timeout = rnd.nextBoolean() ? 0 : -1;
+            case 1 -> attempts = rnd.nextBoolean() ? 0 : 17;
+            default -> { }
+        }
+        boolean counted = add("WITHDRAW_REQUEST," + t() + "," + acct + "," + asset + "," + amount + "," + timeout + ","
+                + attempts);
+        if (counted)
+        {
+            sagaIds.add(new long[] {seq, attempts});
+        }
+    }
+
+    /** A confirmation or failure: mostly of a recent request with any of its attempts (current or stale). */
+    private void sagaAnswer(String op)
+    {
+        long sagaId;
+        long attempt;
+        int r = rnd.nextInt(10);
+        if (!sagaIds.isEmpty() && r < 8)
+        {
+            long[] saga = sagaIds.get(sagaIds.size() - 1 - rnd.nextInt(Math.min(sagaIds.size(), 8)));
+            sagaId = saga[0];
+            attempt = 1 + rnd.nextInt((int) Math.max(1, Math.min(saga[1], 16)));
+        }
+        else
+        {
+            // a seq that is no saga (some other command's, or one not reached yet), or an attempt never started
+            sagaId = r == 8 ? 1 + rnd.nextInt((int) Math.max(1, seq)) : seq + 1 + rnd.nextInt(50);
+            attempt = 1 + rnd.nextInt(4);
+        }
+        if (rnd.nextInt(25) == 0)
+        {
+            attempt = rnd.nextBoolean() ? 0 : -1;
+        }
+        add(op + "," + t() + "," + sagaId + "," + attempt);
+    }
+
+    private void depositNotify()
+    {
+        long acct = anyAccountIncludingUnknown();
+        String asset = anyAsset();
+        long txId;
+        if (!txIds.isEmpty() && rnd.nextInt(3) == 0)
+        {
+            txId = txIds.get(rnd.nextInt(txIds.size())); // the external system reports it again
+        }
+        else
+        {
+            txId = 70_000 + txIds.size() * 3L + rnd.nextInt(3);
+            txIds.add(txId);
+        }
+        String amount = rnd.nextInt(15) == 0 ? (rnd.nextBoolean() ? "0" : "-9") : Long.toString(depositAmount(asset, true));
+        add("DEPOSIT_NOTIFY," + t() + "," + acct + "," + asset + "," + amount + "," + txId);
+    }
+
+    private void balanceAdjust()
+    {
+        long acct = anyAccountIncludingUnknown();
+        String asset = anyAsset();
+        long amount = (1 + rnd.nextInt(rnd.nextBoolean() ? 30 : 800)) * (rnd.nextBoolean() ? 1 : -1);
+        long reason = 1 + rnd.nextInt(40);
+        switch (rnd.nextInt(20))
+        {
+            case 0 -> amount = -(MAX / 2);     // more than any balance holds: INSUFFICIENT_FUNDS
+            case 1 -> amount = 0;
+            case 2 -> reason = rnd.nextBoolean() ? 0 : 65_536;
+            default -> { }
+        }
+        add("BALANCE_ADJUST," + t() + "," + acct + "," + asset + "," + amount + "," + reason);
+    }
+
     private void symbolCommand()
     {
         switch (rnd.nextInt(4))
@@ -452,8 +604,14 @@ public final class RandomCommandFiles
         return Long.toString(time);
     }
 
-    private void add(String line)
+    /** @return whether the engine takes the line as a command (it then has the next seq) */
+    private boolean add(String line)
     {
+        boolean counted = seqCounter.parse(line, parsed) == CommandFileParser.Outcome.COMMAND;
+        if (counted)
+        {
+            seq++;
+        }
         if (line.contains(",LIMIT,") || line.contains(",MARKET,"))
         {
             String[] f = line.split(",", -1);
@@ -466,5 +624,6 @@ public final class RandomCommandFiles
         }
         lines.add(line);
         shadow.run(List.of(line));
+        return counted;
     }
 }

@@ -18,9 +18,14 @@ public final class GeneratedCommands
     /** {@code count} commands of {@code profile} with seed 7, its default symbols and at most 2,000 accounts. */
     public static Command[] of(final WorkloadProfile profile, final int count) throws Exception
     {
+        return of(new WorkloadGenerator(profile, 7, profile.defaultSymbols(), Math.min(profile.defaultAccounts(), 2_000)), count);
+    }
+
+    /** The next {@code count} commands of {@code generator} (as configured: sizes, saga steps). */
+    public static Command[] of(final WorkloadGenerator generator, final int count) throws Exception
+    {
         final StringWriter text = new StringWriter();
-        new WorkloadGenerator(profile, 7, profile.defaultSymbols(), Math.min(profile.defaultAccounts(), 2_000))
-            .write(count, text);
+        generator.write(count, text);
         final CommandFileParser parser = new CommandFileParser();
         final List<Command> parsed = new ArrayList<>(count);
         for (final String line : text.toString().split("\n"))

@@ -82,6 +82,30 @@ class WorkloadGeneratorTest
 
     @ParameterizedTest
     @EnumSource(WorkloadProfile.class)
+    void shouldMixInSagaStepsWithoutChangingTheOrderFlowAroundThem(WorkloadProfile profile) throws IOException
+    {
+        List<String> plain = commandLines(generate(small(profile, SEED), 20_000));
+        String mixed = generate(small(profile, SEED).sagaEvery(7), 20_000);
+
+        assertThat(mixed).startsWith("# workload profile=" + profile.cliName() + " seed=" + SEED).contains(" sagas=7\n");
+        List<String> sagaSteps = new ArrayList<>();
+        List<String> flow = new ArrayList<>();
+        for (String line : commandLines(mixed))
+        {
+            (line.matches("(WITHDRAW_REQUEST|WITHDRAW_CONFIRM|WITHDRAW_FAIL|DEPOSIT_NOTIFY|BALANCE_ADJUST),.*") ? sagaSteps : flow)
+                .add(line);
+        }
+        assertThat(plain.subList(0, flow.size())).as("the order flow, as without sagas").isEqualTo(flow);
+        String mix = mixed.substring(mixed.indexOf(" order flow\n") + " order flow\n".length());
+        assertThat(sagaSteps).as("every seventh command after the first of the order flow")
+            .hasSize((commandLines(mix).size() - 1) / 7).hasSizeGreaterThan(100);
+        assertThat(sagaSteps).anyMatch(l -> l.startsWith("WITHDRAW_REQUEST,")).anyMatch(l -> l.startsWith("WITHDRAW_CONFIRM,"))
+            .anyMatch(l -> l.startsWith("WITHDRAW_FAIL,")).anyMatch(l -> l.startsWith("DEPOSIT_NOTIFY,"))
+            .anyMatch(l -> l.startsWith("BALANCE_ADJUST,"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WorkloadProfile.class)
     void shouldAimCancelsAndAmendsAtOpenOrdersAndNeverReuseOpenIds(WorkloadProfile profile) throws IOException
     {
         WorkloadGenerator generator = small(profile, SEED);
