@@ -19,12 +19,17 @@ public enum EventType implements Coded
     WITHDRAW_CONFIRMED(10),
     /** A withdrawal was refused by the wallet: the amount is available again. */
     WITHDRAW_FAILED(11),
-    /** A withdrawal's last attempt passed its deadline: the amount is available again. */
+    /** A withdrawal gave up: the wallet's cancel answered that the key was not paid; the amount is available again. */
     WITHDRAW_TIMED_OUT(12),
     /** An operator's correction changed an account's available balance by a signed amount. */
     BALANCE_ADJUSTED(13),
     /** A trade's settlement was reversed between its two accounts (the book is not touched). */
-    TRADE_BUSTED(14);
+    TRADE_BUSTED(14),
+    /**
+     * A withdrawal's last attempt passed its deadline unanswered: the worker asks the wallet to cancel the key (and
+     * whether it was paid). The amount stays in flight, with no deadline, until the answer confirms or gives up.
+     */
+    WITHDRAW_CANCELLING(15);
 
     private static final EventType[] BY_CODE = EnumCodes.table(values());
 

@@ -16,6 +16,8 @@ final class DumpWriter implements StateVisitor
     private static final byte[] BOOK = "BOOK,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] BALANCE = "BALANCE,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] WITHDRAWAL = "WITHDRAWAL,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** In place of the deadline of a saga that waits for the wallet's answer to a cancel. */
+    private static final byte[] CANCELLING = "CANCELLING".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] BUY = ",BUY,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] SELL = ",SELL,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int FLUSH_AT = 1 << 16;
@@ -82,11 +84,21 @@ final class DumpWriter implements StateVisitor
 
     @Override
     public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+        final boolean cancelling)
     {
         buffer.append(WITHDRAWAL).append(sagaId).append((byte)',').append(account).append((byte)',')
             .appendName(assetHi, assetLo).append((byte)',').append(amount).append((byte)',').append(attempt)
-            .append((byte)',').append(deadline).append((byte)'\n');
+            .append((byte)',');
+        if (cancelling)
+        {
+            buffer.append(CANCELLING);
+        }
+        else
+        {
+            buffer.append(deadline);
+        }
+        buffer.append((byte)'\n');
         drainWhenFull();
     }
 }

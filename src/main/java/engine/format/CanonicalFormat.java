@@ -102,7 +102,7 @@ public final class CanonicalFormat
                 .append((byte)',').append(qty);
             case WITHDRAW_PENDING, WITHDRAW_ATTEMPT -> appendWithdrawal(orderId, account, nameHi, nameLo, qty, makerOrderId, out)
                 .append((byte)',').append(price);
-            case WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT ->
+            case WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT, WITHDRAW_CANCELLING ->
                 appendWithdrawal(orderId, account, nameHi, nameLo, qty, makerOrderId, out);
         }
     }

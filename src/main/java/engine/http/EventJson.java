@@ -154,7 +154,8 @@ final class EventJson
                 m.put("amount", e.qty());
                 m.put("reasonCode", e.price());
             }
-            case WITHDRAW_PENDING, WITHDRAW_ATTEMPT, WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT ->
+            case WITHDRAW_PENDING, WITHDRAW_ATTEMPT, WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT,
+                WITHDRAW_CANCELLING ->
             {
                 m.put("withdrawalId", e.orderId());
                 m.put("asset", e.name());

@@ -299,7 +299,7 @@ final class QueryRoutes
                 return state;
             }
         }
-        throw ApiError.badField("status", "must be PENDING, CONFIRMED, FAILED or TIMED_OUT");
+        throw ApiError.badField("status", "must be PENDING, CANCELLING, CONFIRMED, FAILED or TIMED_OUT");
     }
 
     /** The account whose commands are asked for: the account key's own, or for the operator any (null: all). */

@@ -13,12 +13,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Snapshot file format 3, little-endian. Versions 1 and 2 are refused with a message saying why: they have no
+ * Snapshot file format 4, little-endian. Versions 1 and 2 are refused with a message saying why: they have no
  * recent trades ('R'), and restoring without them would let a replay from the snapshot answer a TRADE_BUST
- * differently from the engine that wrote the journal.
+ * differently from the engine that wrote the journal. Version 3 is read: its 'W' records have no state byte, and
+ * every saga in them is pending (version 3 had no cancelling state).
  * <pre>
  * header (64 bytes)
- *  0 i64 magic "ENGSNAP1"      8 i32 version (2)        12 i32 self-trade prevention code
+ *  0 i64 magic "ENGSNAP1"      8 i32 version (4)        12 i32 self-trade prevention code
  * 16 i64 last seq             24 i64 last timestamp    32 i64 journal index of the last seq's entry
  * 40 i64 body length          48 i64 state hash        56 i32 CRC32C of body   60 i32 CRC32C of bytes [0, 60)
  * body: tagged records in the canonical walk order, then 'E'
@@ -27,7 +28,8 @@ import java.nio.ByteOrder;
  * self-trade prevention, side and tif are their enum codes ({@link engine.api.Coded}); an unknown one is refused
  *  'A' account
  *  'B' account assetHi assetLo available reserved
- *  'W' sagaId account assetHi assetLo amount timeout attempt(i32) maxAttempts(i32) deadline   (saga id order)
+ *  'W' sagaId account assetHi assetLo amount timeout attempt(i32) maxAttempts(i32) deadline cancelling(u8)
+ *      (saga id order; cancelling 1: the last attempt's deadline passed, deadline 0; the u8 since version 4)
  *  'T' external transaction id of a credited deposit notification
  *  'R' seq index(i32) symbolHi symbolLo price qty buyer seller baseHi baseLo quoteHi quoteLo baseAmount quoteAmount
  *      busted(u8)   (the trades that can be busted, oldest first; since version 3)
@@ -37,7 +39,7 @@ import java.nio.ByteOrder;
 final class SnapshotFormat
 {
     static final long MAGIC = 0x3150414E_53474E45L; // the bytes "ENGSNAP1"
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** Version 2 and older hold no recent trades: see the class comment. */
     private static final int OLDEST_READABLE = 3;
     static final int HEADER = 64;
@@ -135,6 +137,7 @@ final class SnapshotFormat
     static void restore(final String name, final byte[] file, final BusinessLogic logic)
     {
         final ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        final int version = in.getInt(8);
         in.position(HEADER);
         final StateRestorer restorer = logic.restorer();
         while (true)
@@ -148,7 +151,7 @@ final class SnapshotFormat
                 case 'A' -> restorer.account(in.getLong());
                 case 'B' -> restorer.balance(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
                 case 'W' -> restorer.withdrawal(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
-                    in.getLong(), in.getInt(), in.getInt(), in.getLong());
+                    in.getLong(), in.getInt(), in.getInt(), in.getLong(), version >= 4 && in.get() != 0);
                 case 'T' -> restorer.creditedTransfer(in.getLong());
                 case 'R' -> restorer.recentTrade(in.getLong(), in.getInt(), in.getLong(), in.getLong(), in.getLong(),
                     in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
@@ -250,7 +253,8 @@ final class SnapshotFormat
 
         @Override
         public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-            final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+            final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+            final boolean cancelling)
         {
             out.putByte('W');
             out.putLong(sagaId);
@@ -262,6 +266,7 @@ final class SnapshotFormat
             out.putInt(attempt);
             out.putInt(maxAttempts);
             out.putLong(deadline);
+            out.putByte(cancelling ? 1 : 0);
         }
 
         @Override

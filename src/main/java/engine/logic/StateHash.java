@@ -69,7 +69,8 @@ final class StateHash implements StateVisitor
 
     @Override
     public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+        final boolean cancelling)
     {
         mix(5);
         mix(sagaId);
@@ -81,6 +82,7 @@ final class StateHash implements StateVisitor
         mix(attempt);
         mix(maxAttempts);
         mix(deadline);
+        mix(cancelling ? 1 : 0);
     }
 
     @Override

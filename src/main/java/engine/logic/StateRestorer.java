@@ -63,11 +63,12 @@ public final class StateRestorer
 
     /** Puts a withdrawal saga back in flight; call in saga id order, after the balances. */
     public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+        final boolean cancelling)
     {
         final int asset = state.accounts.assets().add(assetHi, assetLo);
         state.accounts.getOrCreate(account);
-        state.withdrawals.add(sagaId, account, asset, amount, timeout, maxAttempts, attempt, deadline);
+        state.withdrawals.add(sagaId, account, asset, amount, timeout, maxAttempts, attempt, deadline, cancelling);
     }
 
     public void creditedTransfer(final long txId)

@@ -32,10 +32,12 @@ public interface StateVisitor
 
     /**
      * Withdrawal sagas in flight, after the balances, by saga id. Their amounts have left
-     * {@code available} and still belong to the account: they count in every total.
+     * {@code available} and still belong to the account: they count in every total. A cancelling one (its last
+     * attempt's deadline passed, the wallet is asked whether it paid) has no deadline: 0.
      */
     default void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+        final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+        final boolean cancelling)
     {
     }
 

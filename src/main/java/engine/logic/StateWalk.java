@@ -51,7 +51,7 @@ final class StateWalk
         for (int i = 0; i < w.size(); i++)
         {
             visitor.withdrawal(w.id(i), w.account(i), assets.hi(w.asset(i)), assets.lo(w.asset(i)), w.amount(i),
-                w.timeout(i), w.attempt(i), w.maxAttempts(i), w.deadlineAt(i));
+                w.timeout(i), w.attempt(i), w.maxAttempts(i), w.deadlineAt(i), w.cancelling(i));
         }
         final long[] transfers = new long[state.creditedTransfers.size()];
         int n = 0;

@@ -10,8 +10,11 @@ import engine.risk.NameIndex;
  * The business logic's side of a withdrawal saga: the request takes the amount out of
  * {@code available} into flight, the wallet's answer (relayed by the transfer worker as a
  * command) either lets it leave or puts it back, and a deadline passed with no answer starts
- * the next attempt or, after the last, puts it back as timed out. Every step is a command, so
- * the journal holds the whole saga and a replay or recovery arrives at the same step.
+ * the next attempt or, after the last, makes the saga cancelling: the amount stays in flight
+ * until the wallet, asked to cancel the key, says whether it paid (a confirm: the amount leaves)
+ * or not (a fail: it comes back as timed out). Nothing is given back while the wallet might still
+ * pay. Every step is a command, so the journal holds the whole saga and a replay or recovery
+ * arrives at the same step.
  */
 final class WithdrawalSagas
 {
@@ -50,7 +53,8 @@ final class WithdrawalSagas
             sink.rejected(false, 0, 0, Reason.UNKNOWN_WITHDRAWAL);
             return;
         }
-        // A payment is a payment whichever attempt made it: the wallet pays a saga id at most once.
+        // A payment is a payment whichever attempt made it, and whether the saga is pending or cancelling (a cancel
+        // that found the key paid, or a late answer of any attempt): the wallet pays a saga id at most once.
         finish(at, EventType.WITHDRAW_CONFIRMED, false, sink);
     }
 
@@ -65,14 +69,20 @@ final class WithdrawalSagas
         }
         if (c.attempts() != w.attempt(at))
         {
-            // A late refusal of an attempt that was retried: the retry may still pay, so nothing is given back.
+            // A late refusal of an attempt that was retried: the retry (or, cancelling, the last attempt) may still
+            // have paid, so nothing is given back.
             sink.rejected(false, 0, w.account(at), Reason.STALE_ATTEMPT);
             return;
         }
-        finish(at, EventType.WITHDRAW_FAILED, true, sink);
+        // A refusal of the attempt under way: the wallet will never pay the key. Cancelling, it is the cancel's answer
+        // "not paid" (or the last attempt's own late refusal, which means the same): the saga gave up, timed out.
+        finish(at, w.cancelling(at) ? EventType.WITHDRAW_TIMED_OUT : EventType.WITHDRAW_FAILED, true, sink);
     }
 
-    /** Before each command: every attempt whose deadline is {@code <= time} is retried, or timed out after the last. */
+    /**
+     * Before each command: every attempt whose deadline is {@code <= time} is retried or, after the last, the saga
+     * starts cancelling. Its amount is not given back here: the wallet may have paid in the meantime.
+     */
     void timeOutUpTo(final long time, final EventSink sink)
     {
         final Withdrawals w = state.withdrawals;
@@ -89,7 +99,10 @@ final class WithdrawalSagas
             }
             else
             {
-                finish(at, EventType.WITHDRAW_TIMED_OUT, true, sink);
+                w.startCancelling(at);
+                final NameIndex assets = state.accounts.assets();
+                sink.withdrawal(EventType.WITHDRAW_CANCELLING, w.id(at), w.account(at), assets.hi(w.asset(at)),
+                    assets.lo(w.asset(at)), w.amount(at), w.attempt(at), 0, w.maxAttempts(at));
             }
         }
     }

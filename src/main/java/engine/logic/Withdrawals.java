@@ -8,6 +8,10 @@ import java.util.Arrays;
  * numbers of their requests, so a new saga always goes last and the order is the same after a
  * snapshot restore). In-flight sagas are few, so lookups scan; nothing is allocated per saga
  * once the arrays have grown to the largest number in flight.
+ *
+ * <p>A saga is pending (an attempt under way, due at its deadline) or cancelling (the last attempt's
+ * deadline passed and the wallet is being asked whether it paid): a cancelling saga has no deadline
+ * (0, as its event says) and is never due; its amount stays in flight until the answer.
  */
 final class Withdrawals
 {
@@ -22,6 +26,7 @@ final class Withdrawals
     private int[] attempts = new int[8];
     private int[] maxAttempts = new int[8];
     private long[] deadlines = new long[8];
+    private boolean[] cancelling = new boolean[8];
     private long earliestDeadline = Long.MAX_VALUE;
 
     int size()
@@ -52,7 +57,7 @@ final class Withdrawals
         int first = -1;
         for (int i = 0; i < size; i++)
         {
-            if (deadlines[i] <= time && (first < 0 || deadlines[i] < deadlines[first]))
+            if (!cancelling[i] && deadlines[i] <= time && (first < 0 || deadlines[i] < deadlines[first]))
             {
                 first = i;
             }
@@ -60,9 +65,16 @@ final class Withdrawals
         return first;
     }
 
-    /** Adds a saga; {@code id} must be higher than every id in flight. */
+    /** Adds a pending saga; {@code id} must be higher than every id in flight. */
     void add(final long id, final long account, final int asset, final long amount, final long timeout,
         final int maxAttempt, final int attempt, final long deadline)
+    {
+        add(id, account, asset, amount, timeout, maxAttempt, attempt, deadline, false);
+    }
+
+    /** Adds a saga, pending or (restored from a snapshot) cancelling; {@code id} must be higher than every id in flight. */
+    void add(final long id, final long account, final int asset, final long amount, final long timeout,
+        final int maxAttempt, final int attempt, final long deadline, final boolean isCancelling)
     {
         if (size == ids.length)
         {
@@ -75,9 +87,13 @@ final class Withdrawals
         timeouts[size] = timeout;
         maxAttempts[size] = maxAttempt;
         attempts[size] = attempt;
-        deadlines[size] = deadline;
+        deadlines[size] = isCancelling ? 0 : deadline;
+        cancelling[size] = isCancelling;
         size++;
-        earliestDeadline = Math.min(earliestDeadline, deadline);
+        if (!isCancelling)
+        {
+            earliestDeadline = Math.min(earliestDeadline, deadline);
+        }
     }
 
     /** Starts the next attempt of the saga at {@code at}, due at {@code deadline}. */
@@ -85,6 +101,14 @@ final class Withdrawals
     {
         attempts[at]++;
         deadlines[at] = deadline;
+        recomputeEarliest();
+    }
+
+    /** The saga at {@code at} stops waiting for a deadline: it waits for the wallet's answer to a cancel. */
+    void startCancelling(final int at)
+    {
+        cancelling[at] = true;
+        deadlines[at] = 0;
         recomputeEarliest();
     }
 
@@ -99,6 +123,7 @@ final class Withdrawals
         System.arraycopy(maxAttempts, at + 1, maxAttempts, at, tail);
         System.arraycopy(attempts, at + 1, attempts, at, tail);
         System.arraycopy(deadlines, at + 1, deadlines, at, tail);
+        System.arraycopy(cancelling, at + 1, cancelling, at, tail);
         size--;
         recomputeEarliest();
     }
@@ -122,7 +147,10 @@ final class Withdrawals
         long earliest = Long.MAX_VALUE;
         for (int i = 0; i < size; i++)
         {
-            earliest = Math.min(earliest, deadlines[i]);
+            if (!cancelling[i])
+            {
+                earliest = Math.min(earliest, deadlines[i]);
+            }
         }
         earliestDeadline = earliest;
     }
@@ -138,6 +166,7 @@ final class Withdrawals
         maxAttempts = Arrays.copyOf(maxAttempts, length);
         attempts = Arrays.copyOf(attempts, length);
         deadlines = Arrays.copyOf(deadlines, length);
+        cancelling = Arrays.copyOf(cancelling, length);
     }
 
     /** The deadline of attempt {@code attempt} started at {@code time}: the timeout doubles with each retry. */
@@ -182,8 +211,14 @@ final class Withdrawals
         return maxAttempts[at];
     }
 
+    /** The deadline of the attempt under way; 0 (none) while cancelling. */
     long deadlineAt(final int at)
     {
         return deadlines[at];
+    }
+
+    boolean cancelling(final int at)
+    {
+        return cancelling[at];
     }
 }

@@ -36,8 +36,13 @@ public final class WithdrawalView extends ReadModel
         CONFIRMED(1),
         /** The wallet refused: the amount is available again. */
         FAILED(2),
-        /** The last attempt's deadline passed unanswered: the amount is available again. */
-        TIMED_OUT(3);
+        /** The last attempt's deadline passed unanswered and the wallet said it had not paid: the amount is available again. */
+        TIMED_OUT(3),
+        /**
+         * In flight: the last attempt's deadline passed unanswered; the wallet is asked to cancel and whether it paid.
+         * No deadline: it ends CONFIRMED (it had paid) or TIMED_OUT (it had not).
+         */
+        CANCELLING(4);
 
         private static final State[] BY_CODE = EnumCodes.table(values());
 
@@ -52,6 +57,12 @@ public final class WithdrawalView extends ReadModel
         public int code()
         {
             return code;
+        }
+
+        /** Whether the saga still holds its amount in flight (it has not ended). */
+        public boolean inFlight()
+        {
+            return this == PENDING || this == CANCELLING;
         }
 
         /** @throws IllegalArgumentException when no state has {@code code} */
@@ -167,6 +178,7 @@ public final class WithdrawalView extends ReadModel
                 case WITHDRAW_CONFIRMED -> step(b, i, EventType.WITHDRAW_CONFIRMED, State.CONFIRMED);
                 case WITHDRAW_FAILED -> step(b, i, EventType.WITHDRAW_FAILED, State.FAILED);
                 case WITHDRAW_TIMED_OUT -> step(b, i, EventType.WITHDRAW_TIMED_OUT, State.TIMED_OUT);
+                case WITHDRAW_CANCELLING -> step(b, i, EventType.WITHDRAW_CANCELLING, State.CANCELLING);
                 default ->
                 {
                 }
@@ -196,8 +208,8 @@ public final class WithdrawalView extends ReadModel
             e.maxAttempts = b.maxAttempts(i);
         }
         e.state = state;
-        final boolean inFlight = state == State.PENDING;
-        e.deadline = inFlight ? b.deadline(i) : 0;
+        final boolean inFlight = state.inFlight();
+        e.deadline = state == State.PENDING ? b.deadline(i) : 0;
         e.lastSeq = b.seq();
         addStep(e, type.code(), b.seq(), b.timestamp(), e.attempt, e.deadline);
         if (!inFlight)
@@ -252,7 +264,7 @@ public final class WithdrawalView extends ReadModel
         }
         e.queued = false;
         // Back in flight (not expected from the engine): never forgotten while in flight.
-        if (e.state != State.PENDING)
+        if (!e.state.inFlight())
         {
             sagas.remove(id);
             release(e);
@@ -439,7 +451,7 @@ public final class WithdrawalView extends ReadModel
         {
             final long id = in.readLong();
             final Entry e = sagas.get(id);
-            if (e == null || e.state == State.PENDING)
+            if (e == null || e.state.inFlight())
             {
                 throw new IOException("finished withdrawal " + id + " is not held as finished");
             }
@@ -524,11 +536,12 @@ public final class WithdrawalView extends ReadModel
             steps.add(new Step(type, e.stepWords[at + STEP_SEQ], e.stepWords[at + STEP_TIMESTAMP],
                 e.stepWords[at + STEP_ATTEMPT], starts ? e.stepWords[at + STEP_DEADLINE] : null));
         }
-        final boolean inFlight = e.state == State.PENDING;
+        // Only a pending saga has an attempt under way with a deadline and retries after it; cancelling has neither.
+        final boolean pending = e.state == State.PENDING;
         final boolean known = e.maxAttempts > 0;
         return new Status(e.id, e.account, AsciiName.toString(e.assetHi, e.assetLo), e.amount, e.state, e.attempt,
             known ? e.maxAttempts : null, Math.max(0, e.attempt - 1),
-            known ? (inFlight ? Math.max(0, e.maxAttempts - e.attempt) : 0L) : null,
-            inFlight ? e.deadline : null, e.lastSeq, steps);
+            known ? (pending ? Math.max(0, e.maxAttempts - e.attempt) : 0L) : null,
+            pending ? e.deadline : null, e.lastSeq, steps);
     }
 }

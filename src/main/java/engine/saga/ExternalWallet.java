@@ -10,8 +10,11 @@ import java.util.concurrent.CompletableFuture;
  * most once, and a repeated call for a paid key answers {@code PAID} without paying again;</li>
  * <li>the answer may never come (the engine's deadline then retries or gives up): the future
  * need not complete;</li>
- * <li>after {@link #cancel} returns the wallet never pays that key; the worker calls it when the
- * engine gave a withdrawal up (timed out), so the amount given back cannot also be paid.</li>
+ * <li>after {@link #cancel} returns the wallet never pays that key, and its answer says truly whether
+ * the key had been paid; the worker calls it when a withdrawal's last attempt passed its deadline
+ * (WITHDRAW_CANCELLING), and the engine gives the amount back only when it answers not paid, so an
+ * amount given back is never also paid;</li>
+ * <li>a {@code REFUSED} answer is final too: the key will never be paid.</li>
  * </ul>
  */
 public interface ExternalWallet

@@ -19,11 +19,13 @@ import java.util.function.Consumer;
 /**
  * Drives withdrawal sagas outside the business logic: for every attempt the engine journals
  * (WITHDRAW_PENDING, WITHDRAW_ATTEMPT) it calls the {@link ExternalWallet}, and relays the answer
- * back as a WITHDRAW_CONFIRM or WITHDRAW_FAIL command; when the engine gives a withdrawal up
- * (WITHDRAW_TIMED_OUT) it cancels the key at the wallet. Deadlines, retries and compensation are
- * the engine's (journaled, replayable); the worker only carries messages, so it keeps no state a
- * crash could lose: at start it re-drives every withdrawal the recovered state has in flight, and
- * the wallet's idempotency key (the saga id) makes that repeat call pay nothing twice.
+ * back as a WITHDRAW_CONFIRM or WITHDRAW_FAIL command; when a withdrawal's last attempt passed its
+ * deadline (WITHDRAW_CANCELLING) it cancels the key at the wallet and relays whether it had been
+ * paid the same way: paid, a confirm (the amount leaves); not paid, a fail (the engine gives it
+ * back, timed out). Deadlines, retries and compensation are the engine's (journaled, replayable);
+ * the worker only carries messages, so it keeps no state a crash could lose: at start it re-drives
+ * every withdrawal the recovered state has in flight (a transfer, or a cancel for one cancelling),
+ * and the wallet's idempotency key (the saga id) makes that repeat call pay nothing twice.
  *
  * <p>Events reach it on the engine's I/O thread once their command is journaled ({@link #onEvent},
  * which only queues); wallet calls and submissions happen on its own thread, {@code saga-worker}.
@@ -39,6 +41,7 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
     private final PrintStream log;
     private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
     private final List<TransferRequest> recovered = new ArrayList<>();
+    private final List<TransferRequest> recoveredCancelling = new ArrayList<>();
     private final AtomicLong answers = new AtomicLong();
     private Consumer<Command> submitter;
     private Thread thread;
@@ -76,10 +79,12 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
         {
             @Override
             public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-                final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+                final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+                final boolean cancelling)
             {
-                recovered.add(new TransferRequest(sagaId, account, AsciiName.toString(assetHi, assetLo), amount, attempt,
-                    deadline));
+                final TransferRequest request = new TransferRequest(sagaId, account, AsciiName.toString(assetHi, assetLo),
+                    amount, attempt, deadline);
+                (cancelling ? recoveredCancelling : recovered).add(request);
             }
         });
     }
@@ -88,24 +93,36 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
     public synchronized void start(final Consumer<Command> submit)
     {
         submitter = submit;
-        if (!recovered.isEmpty())
+        if (!recovered.isEmpty() || !recoveredCancelling.isEmpty())
         {
-            log.println("saga-worker: re-driving " + recovered.size() + " withdrawal(s) in flight after recovery");
+            log.println("saga-worker: re-driving " + (recovered.size() + recoveredCancelling.size()) +
+                " withdrawal(s) in flight after recovery (" + recoveredCancelling.size() + " cancelling)");
         }
         for (final TransferRequest request : recovered)
         {
             work.add(() -> call(request));
         }
+        for (final TransferRequest request : recoveredCancelling)
+        {
+            work.add(() -> cancel(request.idempotencyKey(), request.attempt()));
+        }
         recovered.clear();
+        recoveredCancelling.clear();
         thread = new Thread(this::run, THREAD);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Withdrawals in flight at recovery, not yet handed to the worker thread. */
+    /** Withdrawals with an attempt under way at recovery, not yet handed to the worker thread. */
     public synchronized List<TransferRequest> recoveredInFlight()
     {
         return List.copyOf(recovered);
+    }
+
+    /** Withdrawals cancelling at recovery (the wallet's answer to the cancel not journaled), not yet handed over. */
+    public synchronized List<TransferRequest> recoveredCancelling()
+    {
+        return List.copyOf(recoveredCancelling);
     }
 
     /** How many wallet answers were submitted as commands. */
@@ -127,10 +144,11 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
                     batch.deadline(i));
                 work.add(() -> call(request));
             }
-            else if (type == EventType.WITHDRAW_TIMED_OUT)
+            else if (type == EventType.WITHDRAW_CANCELLING)
             {
                 final long sagaId = batch.sagaId(i);
-                work.add(() -> giveUp(sagaId));
+                final int attempt = (int)batch.attempt(i);
+                work.add(() -> cancel(sagaId, attempt));
             }
         }
     }
@@ -184,15 +202,18 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
         answers.incrementAndGet();
     }
 
-    private void giveUp(final long sagaId)
+    /**
+     * The last attempt passed its deadline: makes sure the wallet never pays the key from now on, and tells the
+     * engine whether it had paid (a confirm: the amount leaves) or not (a fail of the last attempt: the engine gives
+     * the amount back, timed out). Until this answer is journaled the amount stays in flight. A cancel that throws
+     * (a wallet out of reach) leaves the saga cancelling: the worker asks again for it after the next restart.
+     */
+    private void cancel(final long sagaId, final int lastAttempt)
     {
-        if (wallet.cancel(sagaId))
-        {
-            // The wallet broke its contract (it paid without answering before the deadline): the engine has
-            // already given the amount back, so an operator has to correct the balance.
-            log.println("saga-worker: RECONCILE: withdrawal " + sagaId + " timed out and was given back, but the wallet " +
-                "reports it paid; correct the account's balance");
-        }
+        final boolean paid = wallet.cancel(sagaId);
+        submitter.accept(paid ? new Command().withdrawConfirm(0, sagaId, lastAttempt) :
+            new Command().withdrawFail(0, sagaId, lastAttempt));
+        answers.incrementAndGet();
     }
 
     @Override

@@ -35,7 +35,8 @@ class StableCodesTest
         assertPinned(EventType.values(), EventType::fromCode, "EventType",
             "ACCEPTED", 0, "REJECTED", 1, "TRADE", 2, "CANCELED", 3, "AMENDED", 4, "DEPOSITED", 5, "WITHDRAWN", 6,
             "SYMBOL_ADDED", 7, "WITHDRAW_PENDING", 8, "WITHDRAW_ATTEMPT", 9, "WITHDRAW_CONFIRMED", 10,
-            "WITHDRAW_FAILED", 11, "WITHDRAW_TIMED_OUT", 12, "BALANCE_ADJUSTED", 13, "TRADE_BUSTED", 14);
+            "WITHDRAW_FAILED", 11, "WITHDRAW_TIMED_OUT", 12, "BALANCE_ADJUSTED", 13, "TRADE_BUSTED", 14,
+            "WITHDRAW_CANCELLING", 15);
     }
 
     @Test
@@ -97,7 +98,7 @@ class StableCodesTest
     void withdrawalStateCodesArePinned()
     {
         assertPinned(WithdrawalView.State.values(), WithdrawalView.State::fromCode, "WithdrawalView.State",
-            "PENDING", 0, "CONFIRMED", 1, "FAILED", 2, "TIMED_OUT", 3);
+            "PENDING", 0, "CONFIRMED", 1, "FAILED", 2, "TIMED_OUT", 3, "CANCELLING", 4);
     }
 
     @Test

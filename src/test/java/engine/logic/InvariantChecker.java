@@ -24,7 +24,8 @@ import java.util.Set;
  * The five invariants of TRADING-RULES.md, checked after every command from the engine's own
  * state walk plus the events seen so far:
  * <ol>
- * <li>per asset, the sum over accounts of available + reserved, plus the withdrawals in flight,
+ * <li>per asset, the sum over accounts of available + reserved, plus the withdrawals in flight (pending or
+ * cancelling: a cancelling saga's amount has not come back yet),
  * = deposits - withdrawals (paid out: WITHDRAWN and WITHDRAW_CONFIRMED) + balance adjustments (signed:
  * an operator's correction is an external flow like a deposit or a withdrawal);</li>
  * <li>per account and asset, reserved = what its resting orders hold;</li>
@@ -380,12 +381,13 @@ final class InvariantChecker
     {
         final List<Resting> resting = new ArrayList<>();
         final List<long[]> balances = new ArrayList<>();
-        /** account, assetHi, assetLo, amount of each withdrawal in flight. */
+        /** account, assetHi, assetLo, amount of each withdrawal in flight, pending or cancelling. */
         final List<long[]> withdrawals = new ArrayList<>();
 
         @Override
         public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-            final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+            final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+            final boolean cancelling)
         {
             withdrawals.add(new long[] {account, assetHi, assetLo, amount});
         }

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TRADING-RULES.md, Withdrawal sagas and deposit notifications: a withdrawal reserves its amount,
- * then leaves (confirmed), comes back (failed) or is retried at its deadline and comes back after
- * the last attempt (timed out); every step is a command, checked by the invariants after each.
+ * then leaves (confirmed), comes back (failed) or is retried at its deadline; after the last attempt
+ * it is cancelling, the amount still in flight, until the wallet's answer to the cancel lets it leave
+ * (it had paid) or brings it back (timed out); every step is a command, checked by the invariants after each.
  */
 class WithdrawalSagaRulesTest
 {
@@ -61,20 +62,57 @@ class WithdrawalSagaRulesTest
     }
 
     @Test
-    void shouldTimeOutAndGiveTheAmountBackAfterTheLastAttempt()
+    void shouldStartCancellingWithTheAmountStillInFlightWhenTheLastAttemptPassesItsDeadline()
     {
         funded().given("WITHDRAW_REQUEST,10,1,USD,300,50,2", "TICK,60")
-            .when("TICK,160").thenEvents("WITHDRAW_TIMED_OUT,3,1,USD,300,2")
-            .thenBalance(1, "USD", 1000, 0)
-            .when("WITHDRAW_CONFIRM,170,3,2").thenEvents("REJECTED,,UNKNOWN_WITHDRAWAL");
+            .when("TICK,160").thenEvents("WITHDRAW_CANCELLING,3,1,USD,300,2")
+            .thenBalance(1, "USD", 700, 0)
+            // No deadline while cancelling: time passing changes nothing, only the wallet's answer does.
+            .when("TICK,100000").thenNoEvents()
+            .thenBalance(1, "USD", 700, 0);
     }
 
     @Test
-    void shouldTimeOutBeforeTheCommandThatArrivesAfterTheLastDeadline()
+    void shouldLetTheAmountLeaveWhenTheCancelFindsTheLastAttemptPaid()
+    {
+        funded().given("WITHDRAW_REQUEST,10,1,USD,300,50,2", "TICK,60", "TICK,160")
+            .when("WITHDRAW_CONFIRM,170,3,2").thenEvents("WITHDRAW_CONFIRMED,3,1,USD,300,2")
+            .thenBalance(1, "USD", 700, 0)
+            .when("WITHDRAW_FAIL,171,3,2").thenEvents("REJECTED,,UNKNOWN_WITHDRAWAL")
+            .thenBalance(1, "USD", 700, 0);
+    }
+
+    @Test
+    void shouldTimeOutAndGiveTheAmountBackWhenTheCancelFindsItNotPaid()
+    {
+        funded().given("WITHDRAW_REQUEST,10,1,USD,300,50,2", "TICK,60", "TICK,160")
+            .when("WITHDRAW_FAIL,170,3,2").thenEvents("WITHDRAW_TIMED_OUT,3,1,USD,300,2")
+            .thenBalance(1, "USD", 1000, 0)
+            .when("WITHDRAW_CONFIRM,171,3,2").thenEvents("REJECTED,,UNKNOWN_WITHDRAWAL");
+    }
+
+    @Test
+    void shouldConfirmALatePaymentOfAnEarlierAttemptWhileCancelling()
+    {
+        funded().given("WITHDRAW_REQUEST,10,1,USD,300,50,2", "TICK,60", "TICK,160")
+            .when("WITHDRAW_CONFIRM,170,3,1").thenEvents("WITHDRAW_CONFIRMED,3,1,USD,300,2")
+            .thenBalance(1, "USD", 700, 0);
+    }
+
+    @Test
+    void shouldRefuseALateFailureOfAnEarlierAttemptWhileCancelling()
+    {
+        funded().given("WITHDRAW_REQUEST,10,1,USD,300,50,2", "TICK,60", "TICK,160")
+            .when("WITHDRAW_FAIL,170,3,1").thenEvents("REJECTED,,STALE_ATTEMPT")
+            .thenBalance(1, "USD", 700, 0);
+    }
+
+    @Test
+    void shouldStartCancellingBeforeTheCommandThatArrivesAfterTheLastDeadline()
     {
         funded().given("WITHDRAW_REQUEST,10,1,USD,300,50,1")
-            .when("WITHDRAW_CONFIRM,60,3,1").thenEvents("WITHDRAW_TIMED_OUT,3,1,USD,300,1", "REJECTED,,UNKNOWN_WITHDRAWAL")
-            .thenBalance(1, "USD", 1000, 0);
+            .when("WITHDRAW_CONFIRM,60,3,1").thenEvents("WITHDRAW_CANCELLING,3,1,USD,300,1", "WITHDRAW_CONFIRMED,3,1,USD,300,1")
+            .thenBalance(1, "USD", 700, 0);
     }
 
     @Test
@@ -124,7 +162,7 @@ class WithdrawalSagaRulesTest
         funded().given("DEPOSIT,0,1,BTC,10", "PLACE,1,1,7,BTC-USD,SELL,LIMIT,GTD:100,100,1",
                 "WITHDRAW_REQUEST,10,1,USD,100,90,1", "WITHDRAW_REQUEST,20,1,USD,100,50,1")
             .when("TICK,100")
-            .thenEvents("CANCELED,7,1,EXPIRED", "WITHDRAW_TIMED_OUT,6,1,USD,100,1", "WITHDRAW_TIMED_OUT,5,1,USD,100,1");
+            .thenEvents("CANCELED,7,1,EXPIRED", "WITHDRAW_CANCELLING,6,1,USD,100,1", "WITHDRAW_CANCELLING,5,1,USD,100,1");
     }
 
     @Test
@@ -149,7 +187,9 @@ class WithdrawalSagaRulesTest
         engine().given("DEPOSIT,0,1,USD,9223372036854775000", "WITHDRAW_REQUEST,1,1,USD,1000,50,1")
             .when("DEPOSIT,2,1,USD,808").thenEvents("REJECTED,,INVALID_AMOUNT")
             .when("DEPOSIT,2,1,USD,807").thenEvents("DEPOSITED,1,USD,807")
-            .when("TICK,51").thenEvents("WITHDRAW_TIMED_OUT,2,1,USD,1000,1")
+            .when("TICK,51").thenEvents("WITHDRAW_CANCELLING,2,1,USD,1000,1")
+            .when("DEPOSIT,52,1,USD,1").thenEvents("REJECTED,,INVALID_AMOUNT")
+            .when("WITHDRAW_FAIL,53,2,1").thenEvents("WITHDRAW_TIMED_OUT,2,1,USD,1000,1")
             .thenBalance(1, "USD", Long.MAX_VALUE, 0);
     }
 }

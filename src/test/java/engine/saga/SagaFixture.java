@@ -183,7 +183,8 @@ final class SagaFixture implements AutoCloseable
 
             @Override
             public void withdrawal(final long sagaId, final long account, final long hi, final long lo, final long amount,
-                final long timeout, final int attempt, final int maxAttempts, final long deadline)
+                final long timeout, final int attempt, final int maxAttempts, final long deadline,
+                final boolean cancelling)
             {
                 held.merge(AsciiName.toString(hi, lo), BigInteger.valueOf(amount), BigInteger::add);
             }

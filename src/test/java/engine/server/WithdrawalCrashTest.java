@@ -283,7 +283,8 @@ class WithdrawalCrashTest
         {
             @Override
             public void withdrawal(final long sagaId, final long account, final long assetHi, final long assetLo,
-                final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline)
+                final long amount, final long timeout, final int attempt, final int maxAttempts, final long deadline,
+                final boolean cancelling)
             {
                 out.put(sagaId, amount);
             }
