@@ -57,8 +57,9 @@ final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--wallet", paramLabel = "BEHAVIOUR",
         description = {"run the withdrawal transfer worker against the simulated external wallet, which pays",
-            "(succeed), refuses (fail), never answers (hang), pays after a delay (delay:MS) or refuses one new",
-            "withdrawal in N (fail-every:N), or a behaviour and fail-every:N (delay:300,fail-every:4); without it",
+            "(succeed), refuses (fail), never answers (hang), pays but its answer is lost (lost-answer), pays after",
+            "a delay (delay:MS) or refuses one new withdrawal in N (fail-every:N), or a behaviour and fail-every:N",
+            "(delay:300,fail-every:4); without it",
             "WITHDRAW_REQUEST sagas wait for answers from elsewhere"})
     private String wallet;
 

@@ -12,10 +12,12 @@ import java.util.function.LongSupplier;
 
 /**
  * An {@link ExternalWallet} for tests, demos and {@code serve --wallet}: it can be told, per
- * withdrawal and attempt or for all of them, to pay, refuse, hang (never answer) or pay after a
- * delay, or to refuse one new withdrawal in every N. It keeps the wallet contract: a key is paid
- * at most once ({@link #payments()} counts real payments), a paid key answers {@code PAID} again
- * without paying, and nothing is paid after {@link #cancel} or after the attempt's deadline.
+ * withdrawal and attempt or for all of them, to pay, refuse, hang (never answer), pay after a
+ * delay or pay with its answer lost on the way back, or to refuse one new withdrawal in every N.
+ * It keeps the wallet contract: a key is paid at most once ({@link #payments()} counts real
+ * payments), a paid key answers {@code PAID} again without paying, nothing is paid after
+ * {@link #cancel} or after the attempt's deadline, and {@link #cancel} answers truly whether the
+ * key was paid.
  *
  * <p>Without a {@link WalletLedger} it remembers its keys in memory only, so a wallet that restarts
  * with the engine would forget them; with one ({@code serve --wallet-ledger FILE}) every key's
@@ -32,7 +34,8 @@ public final class SimulatedWallet implements ExternalWallet
             SUCCEED,
             FAIL,
             HANG,
-            DELAY
+            DELAY,
+            LOST_ANSWER
         }
 
         public static Behaviour succeed()
@@ -56,7 +59,16 @@ public final class SimulatedWallet implements ExternalWallet
             return new Behaviour(Kind.DELAY, millis);
         }
 
-        /** {@code succeed}, {@code fail}, {@code hang} or {@code delay:MS}. */
+        /**
+         * Pays at once, but the answer never reaches the caller (a bank whose reply is lost, or arrives after the
+         * deadline): the engine learns of the payment only from a repeat call or from {@link #cancel}.
+         */
+        public static Behaviour lostAnswer()
+        {
+            return new Behaviour(Kind.LOST_ANSWER, 0);
+        }
+
+        /** {@code succeed}, {@code fail}, {@code hang}, {@code lost-answer} or {@code delay:MS}. */
         public static Behaviour parse(final String text)
         {
             if (text.startsWith("delay:"))
@@ -68,8 +80,9 @@ public final class SimulatedWallet implements ExternalWallet
                 case "succeed" -> succeed();
                 case "fail" -> fail();
                 case "hang" -> hang();
+                case "lost-answer" -> lostAnswer();
                 default -> throw new IllegalArgumentException(
-                    "wallet behaviour must be succeed, fail, hang, delay:MS or fail-every:N, not '" + text + "'");
+                    "wallet behaviour must be succeed, fail, hang, lost-answer, delay:MS or fail-every:N, not '" + text + "'");
             };
         }
     }
@@ -199,6 +212,7 @@ public final class SimulatedWallet implements ExternalWallet
             {
             }
             case DELAY -> delays.schedule(() -> answer.complete(pay(request)), behaviour.delayMillis(), TimeUnit.MILLISECONDS);
+            case LOST_ANSWER -> pay(request);
         }
         return answer;
     }

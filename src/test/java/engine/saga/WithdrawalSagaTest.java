@@ -77,8 +77,9 @@ class WithdrawalSagaTest
             final long saga = engine.withdraw(300, 40, 3);
 
             assertThat(engine.awaitStep("WITHDRAW_TIMED_OUT", saga)).endsWith(",300,3");
-            assertThat(engine.steps(saga))
-                .containsExactly("WITHDRAW_PENDING", "WITHDRAW_ATTEMPT", "WITHDRAW_ATTEMPT", "WITHDRAW_TIMED_OUT");
+            // Given back only after the wallet's cancel said it had not paid.
+            assertThat(engine.steps(saga)).containsExactly("WITHDRAW_PENDING", "WITHDRAW_ATTEMPT", "WITHDRAW_ATTEMPT",
+                "WITHDRAW_CANCELLING", "WITHDRAW_TIMED_OUT");
             assertThat(engine.availableUsd()).isEqualTo(1000);
             assertThat(wallet.payments()).isZero();
             // The worker cancelled the key: the wallet will not pay it, whatever comes later.
@@ -86,6 +87,24 @@ class WithdrawalSagaTest
             assertThat(wallet.transfer(new TransferRequest(saga, 1, "USD", 300, 4, Long.MAX_VALUE)).join())
                 .isEqualTo(TransferOutcome.REFUSED);
             assertThat(wallet.payments()).isZero();
+        }
+    }
+
+    @Test
+    void shouldConfirmAndNotGiveBackWhenTheWalletPaidButItsAnswerNeverCameBeforeTheLastDeadline() throws Exception
+    {
+        final SimulatedWallet wallet = new SimulatedWallet().behaviour(Behaviour.lostAnswer());
+        try (SagaFixture engine = new SagaFixture(dir, wallet).fund(1000))
+        {
+            final long saga = engine.withdraw(300, 40, 1);
+
+            // The deadline passes with no answer; the cancel finds the key paid, so the amount leaves.
+            assertThat(engine.awaitStep("WITHDRAW_CONFIRMED", saga)).endsWith(",300,1");
+            assertThat(engine.steps(saga)).containsExactly("WITHDRAW_PENDING", "WITHDRAW_CANCELLING", "WITHDRAW_CONFIRMED");
+            assertThat(engine.lines()).noneMatch(line -> line.startsWith("WITHDRAW_TIMED_OUT"));
+            assertThat(engine.availableUsd()).as("not credited back").isEqualTo(700);
+            assertThat(wallet.payments()).isEqualTo(1);
+            SagaFixture.assertConserved(engine.live.engine().logicWhenIdle(), Map.of("USD", 700L));
         }
     }
 
