@@ -42,6 +42,7 @@ class CanonicalFormatTest
         batch.withdrawal(EventType.WITHDRAW_ATTEMPT, 9, 1, USD, 0, 300, 2, 15_000, 3);
         batch.withdrawal(EventType.WITHDRAW_CONFIRMED, 9, 1, USD, 0, 300, 2, 0, 3);
         batch.withdrawal(EventType.WITHDRAW_FAILED, 10, 1, USD, 0, 300, 1, 0, 3);
+        batch.withdrawal(EventType.WITHDRAW_CANCELLING, 11, 1, USD, 0, 300, 3, 0, 3);
         batch.withdrawal(EventType.WITHDRAW_TIMED_OUT, 11, 1, USD, 0, 300, 3, 0, 3);
 
         final AsciiBuffer out = new AsciiBuffer(16);
@@ -60,6 +61,7 @@ class CanonicalFormatTest
             "17,WITHDRAW_ATTEMPT,9,1,USD,300,2,15000",
             "17,WITHDRAW_CONFIRMED,9,1,USD,300,2",
             "17,WITHDRAW_FAILED,10,1,USD,300,1",
+            "17,WITHDRAW_CANCELLING,11,1,USD,300,3",
             "17,WITHDRAW_TIMED_OUT,11,1,USD,300,3");
         assertThat(out.toString()).isEqualTo(String.join("\n", expected) + "\n");
         assertThat(Results.copy(batch).events()).extracting(CanonicalFormat::line).containsExactlyElementsOf(expected);

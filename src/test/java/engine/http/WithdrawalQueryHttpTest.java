@@ -120,21 +120,27 @@ class WithdrawalQueryHttpTest
         assertThat(ok(http.get(KEY_1, "/withdrawals/" + refused + "?minSeq=" + fail.seq())).get("state").asText())
             .isEqualTo("FAILED");
 
-        // Two attempts of a millisecond each: TICKs pass the deadlines (no timer here), until it has timed out.
+        // Two attempts of a millisecond each: TICKs pass the deadlines (no timer here), until it is cancelling.
         final long unanswered = request(KEY_1, 10, 1, 2);
         final long deadline = System.nanoTime() + TestSettings.timeout(Duration.ofSeconds(10)).toNanos();
         JsonNode status = ok(http.get(KEY_1, "/withdrawals/" + unanswered));
-        while (!status.get("state").asText().equals("TIMED_OUT") && System.nanoTime() < deadline)
+        while (!status.get("state").asText().equals("CANCELLING") && System.nanoTime() < deadline)
         {
             final CommandResult tick = submit(new Command().tick(0));
             status = ok(http.get(KEY_1, "/withdrawals/" + unanswered + "?minSeq=" + tick.seq()));
         }
+        assertThat(status.get("state").asText()).isEqualTo("CANCELLING");
+        assertThat(status.get("deadline").isNull()).as("cancelling: no deadline").isTrue();
+        assertThat(status.get("retriesLeft").asLong()).isZero();
+        // The wallet's cancel found it not paid (as the worker would relay it): timed out.
+        final CommandResult notPaid = submit(new Command().withdrawFail(0, unanswered, 2));
+        status = ok(http.get(KEY_1, "/withdrawals/" + unanswered + "?minSeq=" + notPaid.seq()));
         assertThat(status.get("state").asText()).isEqualTo("TIMED_OUT");
         assertThat(status.get("attempt").asLong()).isEqualTo(2);
         assertThat(status.get("retriesUsed").asLong()).isEqualTo(1);
         final List<String> types = new ArrayList<>();
         status.get("steps").forEach(s -> types.add(s.get("type").asText()));
-        assertThat(types).containsExactly("WITHDRAW_PENDING", "WITHDRAW_ATTEMPT", "WITHDRAW_TIMED_OUT");
+        assertThat(types).containsExactly("WITHDRAW_PENDING", "WITHDRAW_ATTEMPT", "WITHDRAW_CANCELLING", "WITHDRAW_TIMED_OUT");
         final JsonNode retry = status.get("steps").get(1);
         assertThat(retry.get("attempt").asLong()).isEqualTo(2);
         assertThat(retry.get("deadline").asLong()).as("twice the first timeout after the retry started")

@@ -91,7 +91,7 @@ class WithdrawalSagaHttpTest
     void shouldShowTheSameSagasAfterARestart() throws Exception
     {
         final long inFlight;
-        final long timedOut;
+        final long cancelling;
         final int port;
         final JsonNode before;
         try (LiveHttpServer server = LiveHttpServer.create(dir))
@@ -99,13 +99,14 @@ class WithdrawalSagaHttpTest
             port = server.port();
             final ApiClient api = new ApiClient(port);
             api.seed();
-            // No transfer worker: nobody answers, so the engine timer retries the short one, then times it out.
+            // No transfer worker: nobody answers, so the engine timer retries the short one, then it is cancelling (and
+            // stays so: no worker asks the wallet whether it paid).
             inFlight = api.post(LiveHttpServer.KEY_1, "/withdrawals/request", "{\"asset\":\"USD\",\"amount\":100," +
                 "\"timeoutMillis\":600000}").get("seq").asLong();
-            timedOut = api.post(LiveHttpServer.KEY_1, "/withdrawals/request", "{\"asset\":\"USD\",\"amount\":50," +
+            cancelling = api.post(LiveHttpServer.KEY_1, "/withdrawals/request", "{\"asset\":\"USD\",\"amount\":50," +
                 "\"timeoutMillis\":1,\"attempts\":2}").get("seq").asLong();
             final long deadline = System.nanoTime() + TestSettings.timeout(Duration.ofSeconds(10)).toNanos();
-            while (!api.get(LiveHttpServer.KEY_1, "/withdrawals/" + timedOut).get("state").asText().equals("TIMED_OUT") &&
+            while (!api.get(LiveHttpServer.KEY_1, "/withdrawals/" + cancelling).get("state").asText().equals("CANCELLING") &&
                 System.nanoTime() < deadline)
             {
                 Thread.yield();
@@ -113,7 +114,7 @@ class WithdrawalSagaHttpTest
             before = api.get(LiveHttpServer.OPERATOR, "/withdrawals");
         }
         assertThat(before.get("withdrawals")).hasSize(2);
-        assertThat(before.get("withdrawals").get(1).get("state").asText()).isEqualTo("TIMED_OUT");
+        assertThat(before.get("withdrawals").get(1).get("state").asText()).isEqualTo("CANCELLING");
         assertThat(before.get("withdrawals").get(1).get("steps")).hasSize(3);
 
         try (LiveHttpServer server = LiveHttpServer.start(dir, port))
@@ -124,7 +125,7 @@ class WithdrawalSagaHttpTest
             final JsonNode pending = api.get(LiveHttpServer.KEY_1, "/withdrawals/" + inFlight);
             assertThat(pending.get("state").asText()).isEqualTo("PENDING");
             assertThat(pending.get("retriesLeft").asLong()).isEqualTo(2);
-            assertThat(api.get(LiveHttpServer.KEY_1, "/withdrawals/" + timedOut).get("retriesUsed").asLong()).isEqualTo(1);
+            assertThat(api.get(LiveHttpServer.KEY_1, "/withdrawals/" + cancelling).get("retriesUsed").asLong()).isEqualTo(1);
         }
     }
 

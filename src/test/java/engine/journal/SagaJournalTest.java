@@ -22,7 +22,8 @@ class SagaJournalTest
         "WITHDRAW_FAIL,61,4,1",
         "WITHDRAW_CONFIRM,70,4,2",
         "WITHDRAW_REQUEST,80,2,USD,400,5,2",
-        "WITHDRAW_FAIL,81,10,1") + "\n";
+        "WITHDRAW_FAIL,81,10,1",
+        "WITHDRAW_FAIL,90,5,1") + "\n";
 
     @TempDir
     Path dir;
@@ -39,7 +40,7 @@ class SagaJournalTest
 
         assertThat(cat.toString()).isEqualTo(FILE);
         assertThat(original).contains("8,REJECTED,,STALE_ATTEMPT", "9,WITHDRAW_CONFIRMED,4,1,USD,300,2",
-            "6,REJECTED,,DUPLICATE_TRANSFER", "7,WITHDRAW_TIMED_OUT,5,2,USD,100,1");
+            "6,REJECTED,,DUPLICATE_TRANSFER", "7,WITHDRAW_CANCELLING,5,2,USD,100,1", "12,WITHDRAW_TIMED_OUT,5,2,USD,100,1");
     }
 
     @Test
@@ -62,5 +63,26 @@ class SagaJournalTest
         assertThat(loaded.logic().stateHash()).as("sagas and transfer ids are part of the hash").isEqualTo(atFive.logic().stateHash());
         assertThat(loaded.logic().withdrawalsInFlight()).isEqualTo(2);
         assertThat(loaded.logic().nextDueTime()).isEqualTo(13);
+    }
+
+    @Test
+    void shouldCarryACancellingSagaThroughASnapshotWithoutADeadline()
+    {
+        final String run = JournalFixture.run(FILE, dir, Durability.ASYNC);
+        final JournalDirectory journal = JournalDirectory.of(dir);
+        // After the TICK at 60 (seq 7): saga 5 is cancelling, saga 4 on its second attempt, due at 160.
+        final Recovery.Recovered atEight = Recovery.recover(journal, Recovery.Options.defaults(QUIET).until(8));
+        assertThat(atEight.logic().withdrawalsInFlight()).isEqualTo(2);
+        assertThat(atEight.logic().nextDueTime()).as("a cancelling saga is never due").isEqualTo(160);
+        new SnapshotStore(journal).write(SnapshotStore.capture(atEight.logic(), atEight.lastIndex()));
+
+        final SnapshotStore store = new SnapshotStore(journal);
+        final SnapshotStore.Loaded loaded = store.load(store.list().get(0), atEight.logic().selfTradePrevention(), 16, 16);
+        assertThat(loaded.logic().stateHash()).as("the cancelling state is in the hash").isEqualTo(atEight.logic().stateHash());
+        assertThat(loaded.logic().nextDueTime()).isEqualTo(160);
+        final Recovery.Recovered fromSnapshot = Recovery.recover(journal, Recovery.Options.defaults(QUIET));
+        assertThat(fromSnapshot.snapshotSeq()).isEqualTo(8);
+        assertThat(JournalFixture.hashLine(fromSnapshot.logic().stateHash())).isEqualTo(JournalFixture.stateHashLine(run));
+        assertThat(fromSnapshot.logic().withdrawalsInFlight()).isZero();
     }
 }

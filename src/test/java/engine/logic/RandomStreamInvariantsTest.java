@@ -99,7 +99,8 @@ class RandomStreamInvariantsTest
         if (ONLY_SEED == null)
         {
             assertThat(seen).as("what the saga streams reached, over all seeds").contains("WITHDRAW_PENDING",
-                "WITHDRAW_ATTEMPT", "WITHDRAW_CONFIRMED", "WITHDRAW_FAILED", "WITHDRAW_TIMED_OUT", "BALANCE_ADJUSTED",
+                "WITHDRAW_ATTEMPT", "WITHDRAW_CANCELLING", "WITHDRAW_CONFIRMED", "WITHDRAW_FAILED", "WITHDRAW_TIMED_OUT",
+                "BALANCE_ADJUSTED",
                 "REJECTED DUPLICATE_TRANSFER", "REJECTED STALE_ATTEMPT", "REJECTED UNKNOWN_WITHDRAWAL",
                 "REJECTED INVALID_TIMEOUT", "REJECTED INSUFFICIENT_FUNDS");
         }

@@ -53,7 +53,7 @@ class WorkloadSagaInvariantsTest
         }
         assertThat(invariants.commandsChecked()).isEqualTo(COMMANDS);
         assertThat(seen).as("what the saga steps reached").contains("WITHDRAW_PENDING", "WITHDRAW_ATTEMPT",
-            "WITHDRAW_CONFIRMED", "WITHDRAW_FAILED", "WITHDRAW_TIMED_OUT", "BALANCE_ADJUSTED",
+            "WITHDRAW_CANCELLING", "WITHDRAW_CONFIRMED", "WITHDRAW_FAILED", "WITHDRAW_TIMED_OUT", "BALANCE_ADJUSTED",
             "REJECTED DUPLICATE_TRANSFER", "REJECTED STALE_ATTEMPT", "REJECTED UNKNOWN_WITHDRAWAL");
     }
 }

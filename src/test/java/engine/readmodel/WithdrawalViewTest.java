@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The withdrawal saga read model as the events show a saga: requested, paid, refused, retried
- * after a deadline and timed out after the last attempt, each step with its command's seq and
+ * after a deadline, cancelling after the last attempt and then paid or timed out, each step with its command's seq and
  * time. The events come from the real business logic (command-file lines through
  * {@link EngineReplay}), so the model is checked against what the engine emits.
  */
@@ -107,7 +107,7 @@ class WithdrawalViewTest
     }
 
     @Test
-    void aWithdrawalNeverAnsweredIsRetriedWithDoublingDeadlinesThenTimesOut()
+    void aWithdrawalNeverAnsweredIsRetriedWithDoublingDeadlinesThenCancellingThenTimesOut()
     {
         run(models, "DEPOSIT,0,1,USD,1000", "WITHDRAW_REQUEST,10,1,USD,300,50,3", "TICK,59");
         assertThat(status(2).steps()).as("not due before its deadline").hasSize(1);
@@ -128,7 +128,20 @@ class WithdrawalViewTest
         assertThat(s.deadline()).as("170 + 4 x 50").isEqualTo(370);
         assertThat(s.steps().get(2)).isEqualTo(new Step(EventType.WITHDRAW_ATTEMPT, 5, 170, 3, 370L));
 
+        // The last deadline passes: still in flight, no deadline, no retries left, until the wallet's cancel answers.
         run(models, "TICK,370");
+        s = status(2);
+        assertThat(s.state()).isEqualTo(State.CANCELLING);
+        assertThat(s.state().inFlight()).isTrue();
+        assertThat(s.attempt()).isEqualTo(3);
+        assertThat(s.retriesLeft()).isZero();
+        assertThat(s.deadline()).isNull();
+        assertThat(s.steps().get(3)).isEqualTo(new Step(EventType.WITHDRAW_CANCELLING, 6, 370, 3, null));
+        assertThat(models.withdrawals().page(new WithdrawalView.Query(null, State.CANCELLING, 0), 10, 100).value()
+            .withdrawals()).extracting(Status::withdrawalId).containsExactly(2L);
+
+        // The cancel found the key not paid: the worker fails the last attempt, and the saga has timed out.
+        run(models, "WITHDRAW_FAIL,380,2,3");
         s = status(2);
         assertThat(s.state()).isEqualTo(State.TIMED_OUT);
         assertThat(s.attempt()).isEqualTo(3);
@@ -136,8 +149,29 @@ class WithdrawalViewTest
         assertThat(s.deadline()).isNull();
         assertThat(s.steps()).containsExactly(new Step(EventType.WITHDRAW_PENDING, 2, 10, 1, 60L),
             new Step(EventType.WITHDRAW_ATTEMPT, 4, 60, 2, 160L), new Step(EventType.WITHDRAW_ATTEMPT, 5, 170, 3, 370L),
-            new Step(EventType.WITHDRAW_TIMED_OUT, 6, 370, 3, null));
-        assertThat(s.lastSeq()).isEqualTo(6);
+            new Step(EventType.WITHDRAW_CANCELLING, 6, 370, 3, null), new Step(EventType.WITHDRAW_TIMED_OUT, 7, 380, 3, null));
+        assertThat(s.lastSeq()).isEqualTo(7);
+    }
+
+    @Test
+    void aCancellingWithdrawalThatTheWalletHadPaidIsConfirmedAndSurvivesASnapshot() throws Exception
+    {
+        run(models, "DEPOSIT,0,1,USD,1000", "WITHDRAW_REQUEST,10,1,USD,300,50,1", "TICK,60");
+        assertThat(status(2).state()).isEqualTo(State.CANCELLING);
+
+        final ReadModels restored = new ReadModels(TIME_UNIT, KEEP_THREE);
+        ReadModelSnapshots.decode(ReadModelSnapshots.encode(ReadModelSnapshots.capture(models)), restored);
+        assertThat(restored.withdrawals().status(2)).isEqualTo(models.withdrawals().status(2));
+
+        replay.apply("WITHDRAW_CONFIRM,70,2,1", b ->
+        {
+            models.accept(b);
+            restored.accept(b);
+        });
+        assertThat(status(2).state()).isEqualTo(State.CONFIRMED);
+        assertThat(types(status(2))).containsExactly(EventType.WITHDRAW_PENDING, EventType.WITHDRAW_CANCELLING,
+            EventType.WITHDRAW_CONFIRMED);
+        assertThat(restored.withdrawals().status(2)).isEqualTo(models.withdrawals().status(2));
     }
 
     @Test
