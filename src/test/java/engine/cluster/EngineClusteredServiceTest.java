@@ -204,10 +204,18 @@ class EngineClusteredServiceTest
         assertThat(timers).containsExactly("schedule 1 3001");
         service.onTimerEvent(1, 3_001);
         assertThat(service.seq()).isEqualTo(3);
+        // The TICK made the saga cancelling: the 100 stays in flight, and a cancelling saga has no deadline to time.
         send(3, new Command().withdraw(0, 7, AsciiName.hi("USD"), AsciiName.lo("USD"), 500), 3_002);
-        final UnsafeBuffer withdrawn = reply(2);
-        assertThat(EventRecords.decode(withdrawn, ClusterProtocol.REPLY_EVENTS, withdrawn.getInt(ClusterProtocol.REPLY_COUNT), 4,
-            3_002)).as("the timer's TICK already gave the 100 back").extracting(Event::type).containsExactly(EventType.WITHDRAWN);
+        final UnsafeBuffer refused = reply(2);
+        assertThat(EventRecords.decode(refused, ClusterProtocol.REPLY_EVENTS, refused.getInt(ClusterProtocol.REPLY_COUNT), 4,
+            3_002)).as("the 100 is still in flight").extracting(Event::type).containsExactly(EventType.REJECTED);
+        assertThat(timers).containsExactly("schedule 1 3001");
+        // The wallet's cancel found it not paid: the worker's fail gives the 100 back.
+        send(4, new Command().withdrawFail(0, 2, 1), 3_003);
+        send(5, new Command().withdraw(0, 7, AsciiName.hi("USD"), AsciiName.lo("USD"), 500), 3_004);
+        final UnsafeBuffer withdrawn = reply(4);
+        assertThat(EventRecords.decode(withdrawn, ClusterProtocol.REPLY_EVENTS, withdrawn.getInt(ClusterProtocol.REPLY_COUNT), 6,
+            3_004)).as("the fail gave the 100 back").extracting(Event::type).containsExactly(EventType.WITHDRAWN);
     }
 
     private static Command symbol()

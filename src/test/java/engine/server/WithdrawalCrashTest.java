@@ -49,14 +49,18 @@ import org.junit.jupiter.api.io.TempDir;
  * end, and then:
  * <ul>
  * <li>every acknowledged request is in the journal and started a saga;</li>
- * <li>every saga ended exactly once (confirmed, failed or timed out), none is in flight;</li>
+ * <li>every saga ended exactly once (confirmed, failed or timed out), none is in flight (pending or
+ * cancelling);</li>
  * <li>the wallet's ledger pays each key at most once, and exactly the sagas the engine confirmed:
  * nothing paid twice, nothing both paid and given back, nothing confirmed that was never paid;</li>
  * <li>per asset, available + reserved + in flight + paid out (the ledger's payments) = deposited.</li>
  * </ul>
- * Requests come with a long timeout (the wallet pays or refuses well within it) or a short one (the
- * wallet's delay passes every deadline: the saga times out and the key is cancelled). The seed is
- * printed and fixed with {@code -Dtest.seed=N}.
+ * Requests come with a long timeout (the wallet pays or refuses well within it), a short one (the
+ * wallet's delay passes every deadline: the saga is cancelling, the cancel finds the key not paid and
+ * it times out), or one just above the wallet's delay, so that a kill shortly before the payment or
+ * between the payment and its confirmation lets the deadline pass while the engine restarts: the
+ * saga is cancelling after the restart, and the cancel (or the worker's repeat call) decides whether
+ * it is confirmed or given back, never both. The seed is printed and fixed with {@code -Dtest.seed=N}.
  */
 @Tag("slow")
 class WithdrawalCrashTest
@@ -82,6 +86,7 @@ class WithdrawalCrashTest
     {
         final Map<Long, Long> started = new TreeMap<>(); // saga id -> amount
         final Map<Long, List<EventType>> ends = new TreeMap<>();
+        final Set<Long> cancelling = new TreeSet<>();
         final Map<Long, Long> requests = new TreeMap<>(); // seq of each journaled WITHDRAW_REQUEST -> account
         long deposited;
         long confirmedAmount;
@@ -184,7 +189,10 @@ class WithdrawalCrashTest
                 final long account = 1 + random.nextInt((int)ACCOUNTS);
                 final long amount = 1 + random.nextInt(500);
                 // Long: the wallet answers well before the first deadline. Short: its delay passes both deadlines.
-                final String timing = random.nextInt(4) == 0 ? "40,2" : "4000,2";
+                // Crossing: one attempt due 100 ms after the wallet pays, so a kill around the payment lets the
+                // deadline pass while the engine restarts.
+                final int kind = random.nextInt(4);
+                final String timing = kind == 0 ? "40,2" : kind == 1 ? (delay + 100) + ",1" : "4000,2";
                 send(out, sent, "WITHDRAW_REQUEST,," + account + ",USD," + amount + "," + timing, true);
                 out.flush();
                 Thread.sleep(2 + random.nextInt(15));
@@ -317,6 +325,7 @@ class WithdrawalCrashTest
                     {
                         case DEPOSITED -> history.deposited += batch.qty(i);
                         case WITHDRAW_PENDING -> history.started.put(batch.sagaId(i), batch.qty(i));
+                        case WITHDRAW_CANCELLING -> history.cancelling.add(batch.sagaId(i));
                         case WITHDRAW_CONFIRMED, WITHDRAW_FAILED, WITHDRAW_TIMED_OUT ->
                         {
                             history.ends.computeIfAbsent(batch.sagaId(i), k -> new ArrayList<>()).add(batch.type(i));
@@ -400,9 +409,13 @@ class WithdrawalCrashTest
 
         final long timedOut = history.ends.values().stream().filter(e -> e.contains(EventType.WITHDRAW_TIMED_OUT)).count();
         final long failed = history.ends.values().stream().filter(e -> e.contains(EventType.WITHDRAW_FAILED)).count();
+        final long paidAfterDeadline = history.cancelling.stream().filter(confirmed::contains).count();
         System.out.printf("WithdrawalCrashTest: %d sagas (%d acknowledged): %d confirmed, %d failed, %d timed out; "
-            + "ledger %d lines, last seq %d%n", history.started.size(), client.ackedRequests.size(), confirmed.size(), failed,
-            timedOut, entries.size(), history.lastSeq);
+            + "%d cancelling after their last deadline, %d of them found paid and confirmed; ledger %d lines, last seq %d%n",
+            history.started.size(), client.ackedRequests.size(), confirmed.size(), failed, timedOut, history.cancelling.size(),
+            paidAfterDeadline, entries.size(), history.lastSeq);
+        assertThat(history.ends.keySet()).as(where + ": every saga that was cancelling ended").containsAll(history.cancelling);
+        assertThat(history.cancelling).as(where + ": sagas whose last deadline passed unanswered").isNotEmpty();
         assertThat(confirmed).as(where + ": some sagas paid").isNotEmpty();
         assertThat(failed + timedOut).as(where + ": some sagas compensated").isPositive();
     }
