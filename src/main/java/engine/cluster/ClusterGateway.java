@@ -5,6 +5,9 @@ import engine.api.CommandResult;
 import engine.api.CommandType;
 import engine.http.Gateway;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -22,6 +25,8 @@ import java.util.function.LongSupplier;
 public final class ClusterGateway implements Gateway
 {
     static final int MAX_WAITING = 8192;
+    /** How long a catch-up waits for the cluster's answer (no majority: the name stays unknown here). */
+    private static final long STATUS_WAIT_MILLIS = 1_000;
 
     private final EngineClusterClient client;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -40,6 +45,30 @@ public final class ClusterGateway implements Gateway
     public long lastSubmittedSeq()
     {
         return Math.max(lastSeq.get(), appliedSeq.getAsLong());
+    }
+
+    /**
+     * Asks the cluster: a symbol added through another member is committed before that member's
+     * client heard of it, but this member may not have applied it yet and this gateway never saw its
+     * seq. A status query is answered at its own place in the log, after every command committed
+     * before it, so its seq is a target this member's read models will reach.
+     */
+    @Override
+    public long catchUpSeq()
+    {
+        try
+        {
+            return Math.max(client.status().get(STATUS_WAIT_MILLIS, TimeUnit.MILLISECONDS).seq(), lastSubmittedSeq());
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            return lastSubmittedSeq();
+        }
+        catch (final ExecutionException | TimeoutException e)
+        {
+            return lastSubmittedSeq();
+        }
     }
 
     @Override

@@ -13,8 +13,12 @@ import java.util.function.LongSupplier;
  */
 public final class KnownSymbols
 {
-    /** Bound on the catch-up wait; only a symbol that is really unknown (or a stalled model) pays it. */
-    private static final long CATCH_UP_MILLIS = 1_000;
+    /**
+     * Bound on the catch-up wait. A really unknown symbol does not pay it (the model has already reached
+     * the target seq, so the wait returns at once); only a lagging model does, and a cluster follower's
+     * read side can trail the commit by more than a second on a loaded machine.
+     */
+    private static final long CATCH_UP_MILLIS = 5_000;
 
     private final DepthView depth;
     private final LongSupplier lastSubmittedSeq;

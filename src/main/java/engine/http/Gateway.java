@@ -25,6 +25,16 @@ public interface Gateway
     /** The sequence number of the newest command this gateway knows the engine to have (read-your-writes waits for it). */
     long lastSubmittedSeq();
 
+    /**
+     * The seq a read model must reach before a front end calls a name unknown (a symbol just added
+     * may not be applied here yet). Called only on such a miss, so it may ask the engine; by default
+     * the newest seq this gateway knows.
+     */
+    default long catchUpSeq()
+    {
+        return lastSubmittedSeq();
+    }
+
     /** Why commands are refused now, or null. */
     String refusal();
 

@@ -34,7 +34,7 @@ public final class HttpApi implements AutoCloseable
     {
         // A read-only projection has no engine to catch up with: its depth model is as new as it gets.
         final KnownSymbols symbols = new KnownSymbols(models.depth(),
-            gateway == null ? models.depth()::appliedSeq : gateway::lastSubmittedSeq);
+            gateway == null ? models.depth()::appliedSeq : gateway::catchUpSeq);
         final QueryRoutes queries = new QueryRoutes(models, ids, symbols, journal);
         final CommandRoutes commands = gateway == null ? null : new CommandRoutes(gateway, models, ids, queries, symbols);
         final DashboardRoutes dashboard = new DashboardRoutes(models, stats);
