@@ -82,7 +82,12 @@ final class StateHash implements StateVisitor
         mix(attempt);
         mix(maxAttempts);
         mix(deadline);
-        mix(cancelling ? 1 : 0);
+        if (cancelling)
+        {
+            // Mixed only when set, so a pending saga hashes as before the state existed: a version 3 snapshot (all its
+            // sagas pending) still matches the hash recorded in its header.
+            mix(1);
+        }
     }
 
     @Override

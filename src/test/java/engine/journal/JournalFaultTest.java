@@ -209,12 +209,12 @@ class JournalFaultTest
         try (RandomAccessFile raf = new RandomAccessFile(snapshot.toFile(), "rw"))
         {
             raf.seek(8);
-            raf.write(4);
+            raf.write(5);
         }
 
         assertThatThrownBy(() -> Recovery.recover(journal, Recovery.Options.defaults(QUIET)))
             .isInstanceOf(JournalException.class).hasMessageContaining(snapshot.toString())
-            .hasMessageContaining("format version 4");
+            .hasMessageContaining("format version 5");
     }
 
     @Test

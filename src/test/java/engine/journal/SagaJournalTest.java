@@ -3,7 +3,15 @@ package engine.journal;
 import static engine.journal.JournalFixture.QUIET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import engine.api.AsciiName;
+import Command;
+import engine.api.SelfTradePrevention;
+import engine.core.EventBatch;
 import engine.format.CommandFileWriter;
+import engine.io.AtomicFile;
+import engine.logic.BusinessLogic;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,5 +92,41 @@ class SagaJournalTest
         assertThat(fromSnapshot.snapshotSeq()).isEqualTo(8);
         assertThat(JournalFixture.hashLine(fromSnapshot.logic().stateHash())).isEqualTo(JournalFixture.stateHashLine(run));
         assertThat(fromSnapshot.logic().withdrawalsInFlight()).isZero();
+    }
+
+    /** Version 3 had no cancelling state and no state byte after a saga's deadline: its sagas restore as pending. */
+    @Test
+    void shouldReadAVersion3SnapshotWhoseSagasArePending()
+    {
+        final ByteBuffer file = ByteBuffer.allocate(SnapshotFormat.HEADER + 1 + 8 + 1 + 5 * 8 + 1 + 6 * 8 + 2 * 4 + 8 + 1)
+            .order(ByteOrder.LITTLE_ENDIAN);
+        file.position(SnapshotFormat.HEADER);
+        file.put((byte)'A').putLong(1);
+        file.put((byte)'B').putLong(1).putLong(AsciiName.hi("USD")).putLong(AsciiName.lo("USD")).putLong(700).putLong(0);
+        file.put((byte)'W').putLong(3).putLong(1).putLong(AsciiName.hi("USD")).putLong(AsciiName.lo("USD")).putLong(300)
+            .putLong(50).putInt(1).putInt(3).putLong(60);
+        file.put((byte)'E');
+        final byte[] bytes = file.array();
+        file.putLong(0, SnapshotFormat.MAGIC).putInt(8, 3).putInt(12, SelfTradePrevention.NONE.code()).putLong(16, 3)
+            .putLong(24, 10).putLong(32, 3).putLong(40, bytes.length - SnapshotFormat.HEADER);
+        file.putInt(56, AtomicFile.crc32c(bytes, SnapshotFormat.HEADER, bytes.length - SnapshotFormat.HEADER));
+        file.putInt(60, AtomicFile.crc32c(bytes, 0, 60));
+
+        SnapshotFormat.check("v3", bytes);
+        final BusinessLogic logic = new BusinessLogic(SelfTradePrevention.NONE);
+        SnapshotFormat.restore("v3", bytes, logic);
+        assertThat(logic.withdrawalsInFlight()).isEqualTo(1);
+        assertThat(logic.nextDueTime()).as("pending: due at its deadline").isEqualTo(60);
+        // The same state reached by commands hashes alike: a pending saga's hash did not change with the new state.
+        final BusinessLogic byCommands = new BusinessLogic(SelfTradePrevention.NONE);
+        final EventBatch events = new EventBatch();
+        for (final Command c : new Command[] {
+            new Command().deposit(0, 1, AsciiName.hi("USD"), AsciiName.lo("USD"), 1000).seq(2),
+            new Command().withdrawRequest(10, 1, AsciiName.hi("USD"), AsciiName.lo("USD"), 300, 50, 3).seq(3)})
+        {
+            events.begin(c, null);
+            byCommands.apply(c, events);
+        }
+        assertThat(logic.stateHash()).isEqualTo(byCommands.stateHash());
     }
 }
