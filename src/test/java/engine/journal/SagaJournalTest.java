@@ -4,7 +4,7 @@ import static engine.journal.JournalFixture.QUIET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engine.api.AsciiName;
-import Command;
+import engine.api.Command;
 import engine.api.SelfTradePrevention;
 import engine.core.EventBatch;
 import engine.format.CommandFileWriter;
