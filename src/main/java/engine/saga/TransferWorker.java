@@ -119,12 +119,6 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
         return List.copyOf(recovered);
     }
 
-    /** Withdrawals cancelling at recovery (the wallet's answer to the cancel not journaled), not yet handed over. */
-    public synchronized List<TransferRequest> recoveredCancelling()
-    {
-        return List.copyOf(recoveredCancelling);
-    }
-
     /** How many wallet answers were submitted as commands. */
     public long answersSubmitted()
     {
