@@ -79,13 +79,19 @@ class ClusterTimerTest
             assertThat(submit(client, cancel(11)).events()).as("the timer's TICK expired it already")
                 .extracting(Event::type).containsExactly(EventType.REJECTED);
 
-            // 2. A withdrawal whose only attempt gets no answer times out by the timer too.
+            // 2. A withdrawal whose only attempt gets no answer starts cancelling by the timer too: the amount
+            //    stays in flight until the wallet's side says it was not paid (here the test plays that part).
             final EngineClusterClient.Reply pending = submit(client,
                 new Command().withdrawRequest(0, ACCOUNT, AsciiName.hi("USD"), AsciiName.lo("USD"), 100, 1_000, 1));
             assertThat(pending.events()).extracting(Event::type).containsExactly(EventType.WITHDRAW_PENDING);
             assertSameStateEverywhere(awaitSeq(client, pending.seq() + 1));
             assertThat(submit(client, new Command().withdraw(0, ACCOUNT, AsciiName.hi("USD"), AsciiName.lo("USD"), 1_000_000))
-                .events()).as("the 100 in flight came back with the timeout").extracting(Event::type)
+                .events()).as("the 100 is still in flight while cancelling").extracting(Event::type)
+                .containsExactly(EventType.REJECTED);
+            assertThat(submit(client, new Command().withdrawFail(0, pending.seq(), 1)).events())
+                .as("not paid: the saga times out").extracting(Event::type).containsExactly(EventType.WITHDRAW_TIMED_OUT);
+            assertThat(submit(client, new Command().withdraw(0, ACCOUNT, AsciiName.hi("USD"), AsciiName.lo("USD"), 1_000_000))
+                .events()).as("the 100 in flight came back").extracting(Event::type)
                 .containsExactly(EventType.WITHDRAWN);
 
             // 3. A client that lost its answers sends its requests again: it gets the original outcomes.
