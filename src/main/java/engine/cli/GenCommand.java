@@ -36,8 +36,8 @@ final class GenCommand implements Callable<Integer>
     private Integer accounts;
 
     @Option(names = "--sagas", paramLabel = "N", defaultValue = "0",
-        description = {"make every N-th command of the order flow a withdrawal saga step, deposit notification or",
-            "balance adjustment (SAGAS.md); 0 for none (default ${DEFAULT-VALUE}: the profile's output unchanged)"})
+        description = "make every N-th command of the order flow a withdrawal saga step, deposit notification or " +
+            "balance adjustment (docs/SAGAS.md); 0 for none (default ${DEFAULT-VALUE}: the profile's output unchanged)")
     private int sagas;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write, or - for stdout")
