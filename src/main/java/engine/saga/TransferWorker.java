@@ -12,7 +12,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -37,12 +40,22 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
     private static final Runnable STOP = () ->
     {
     };
+    static final long FIRST_CANCEL_RETRY_MS = 100;
+    static final long MAX_CANCEL_RETRY_MS = 30_000;
+
     private final ExternalWallet wallet;
     private final PrintStream log;
     private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
     private final List<TransferRequest> recovered = new ArrayList<>();
     private final List<TransferRequest> recoveredCancelling = new ArrayList<>();
     private final AtomicLong answers = new AtomicLong();
+    /** Only delays re-queued cancels; the wallet is still called from the worker thread alone. */
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task ->
+    {
+        final Thread retry = new Thread(task, "saga-worker-retry");
+        retry.setDaemon(true);
+        return retry;
+    });
     private Consumer<Command> submitter;
     private Thread thread;
 
@@ -104,7 +117,7 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
         }
         for (final TransferRequest request : recoveredCancelling)
         {
-            work.add(() -> cancel(request.idempotencyKey(), request.attempt()));
+            work.add(() -> cancel(request.idempotencyKey(), request.attempt(), 0));
         }
         recovered.clear();
         recoveredCancelling.clear();
@@ -142,7 +155,7 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
             {
                 final long sagaId = batch.sagaId(i);
                 final int attempt = (int)batch.attempt(i);
-                work.add(() -> cancel(sagaId, attempt));
+                work.add(() -> cancel(sagaId, attempt, 0));
             }
         }
     }
@@ -200,11 +213,23 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
      * The last attempt passed its deadline: makes sure the wallet never pays the key from now on, and tells the
      * engine whether it had paid (a confirm: the amount leaves) or not (a fail of the last attempt: the engine gives
      * the amount back, timed out). Until this answer is journaled the amount stays in flight. A cancel that throws
-     * (a wallet out of reach) leaves the saga cancelling: the worker asks again for it after the next restart.
+     * (a wallet out of reach) is asked again, with a delay that doubles up to {@link #MAX_CANCEL_RETRY_MS}, for as
+     * long as it takes: the amount must not come back before the wallet has said it will never pay it.
      */
-    private void cancel(final long sagaId, final int lastAttempt)
+    private void cancel(final long sagaId, final int lastAttempt, final int failures)
     {
-        final boolean paid = wallet.cancel(sagaId);
+        final boolean paid;
+        try
+        {
+            paid = wallet.cancel(sagaId);
+        }
+        catch (final RuntimeException e)
+        {
+            final long delay = Math.min(MAX_CANCEL_RETRY_MS, FIRST_CANCEL_RETRY_MS << Math.min(failures, 20));
+            log.println("saga-worker: cancel of withdrawal " + sagaId + " failed (" + e + "); asking again in " + delay + " ms");
+            retries.schedule(() -> work.add(() -> cancel(sagaId, lastAttempt, failures + 1)), delay, TimeUnit.MILLISECONDS);
+            return;
+        }
         submitter.accept(paid ? new Command().withdrawConfirm(0, sagaId, lastAttempt) :
             new Command().withdrawFail(0, sagaId, lastAttempt));
         answers.incrementAndGet();
@@ -213,6 +238,7 @@ public final class TransferWorker implements EventHandler<EventBatch>, AutoClose
     @Override
     public synchronized void close()
     {
+        retries.shutdownNow();
         if (thread != null)
         {
             work.add(STOP);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import engine.saga.SimulatedWallet.Behaviour;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +89,40 @@ class WithdrawalSagaTest
             assertThat(wallet.transfer(new TransferRequest(saga, 1, "USD", 300, 4, Long.MAX_VALUE)).join())
                 .isEqualTo(TransferOutcome.REFUSED);
             assertThat(wallet.payments()).isZero();
+        }
+    }
+
+    @Test
+    void shouldKeepAskingAWalletOutOfReachToCancelAndGiveTheAmountBackOnlyOnceItAnswers() throws Exception
+    {
+        final AtomicInteger refusedCancels = new AtomicInteger();
+        final SimulatedWallet simulated = new SimulatedWallet().behaviour(Behaviour.hang());
+        final ExternalWallet unreachableTwice = new ExternalWallet()
+        {
+            @Override
+            public CompletableFuture<TransferOutcome> transfer(final TransferRequest request)
+            {
+                return simulated.transfer(request);
+            }
+
+            @Override
+            public boolean cancel(final long idempotencyKey)
+            {
+                if (refusedCancels.incrementAndGet() <= 2)
+                {
+                    throw new IllegalStateException("wallet out of reach");
+                }
+                return simulated.cancel(idempotencyKey);
+            }
+        };
+        try (SagaFixture engine = new SagaFixture(dir, unreachableTwice).fund(1000))
+        {
+            final long saga = engine.withdraw(300, 40, 1);
+
+            assertThat(engine.awaitStep("WITHDRAW_TIMED_OUT", saga)).endsWith(",300,1");
+            assertThat(refusedCancels.get()).as("two cancels failed, the third answered").isEqualTo(3);
+            assertThat(engine.steps(saga)).containsExactly("WITHDRAW_PENDING", "WITHDRAW_CANCELLING", "WITHDRAW_TIMED_OUT");
+            assertThat(engine.availableUsd()).isEqualTo(1000);
         }
     }
 
